@@ -1,3 +1,5 @@
+from importlib.util import find_spec
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -24,5 +26,9 @@ _MOUNTS = {
     "portal": "publik/",
 }
 for _app, _prefix in _MOUNTS.items():
-    if f"kawal.{_app}" in settings.INSTALLED_APPS:
-        urlpatterns.append(path(_prefix, include(f"kawal.{_app}.urls")))
+    if f"kawal.{_app}" not in settings.INSTALLED_APPS:
+        continue
+    urlpatterns.append(path(_prefix, include(f"kawal.{_app}.urls")))
+    # An app's REST endpoints (DRF) live in its api_urls.py, mounted under /api/v1/<app>/.
+    if find_spec(f"kawal.{_app}.api_urls") is not None:
+        urlpatterns.append(path(f"api/v1/{_prefix}", include(f"kawal.{_app}.api_urls")))
