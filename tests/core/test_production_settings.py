@@ -10,7 +10,7 @@ GOOD_KEY = "k" * 20 + "Zq8#x!vP2$mW9^rT4&yU7*iO1(pL3)aS6_dF0+gH5" + "j" * 10
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL"}}
+    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     base.update({"KAWAL_ENV": "production", "ALLOWED_HOSTS": "kawal.example.id", "KAWAL_TESTING": "0"})
     base.update(env)
     return subprocess.run(
