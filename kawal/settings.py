@@ -283,3 +283,18 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Kawal's own knobs.
 KAWAL_REGENCY_CODE = os.environ.get("KAWAL_REGENCY_CODE", "35.25")
 KAWAL_DEMO_PASSWORD = os.environ.get("KAWAL_DEMO_PASSWORD", "kawal-gresik-2024")
+KAWAL_LETTERHEAD = {
+    "org": os.environ.get("KAWAL_LETTERHEAD_ORG", "Badan Pengawas Pemilihan Umum"),
+    "unit": os.environ.get("KAWAL_LETTERHEAD_UNIT", "Kabupaten Gresik"),
+    "address": os.environ.get("KAWAL_LETTERHEAD_ADDRESS", "Kabupaten Gresik, Jawa Timur"),
+}
+# Evidence uploads: the largest file accepted, per kind (bytes).
+KAWAL_EVIDENCE_MAX_BYTES = {
+    "image": int(os.environ.get("KAWAL_MAX_IMAGE_MB", "15")) * 1024 * 1024,
+    "pdf": int(os.environ.get("KAWAL_MAX_PDF_MB", "20")) * 1024 * 1024,
+    "document": int(os.environ.get("KAWAL_MAX_DOCUMENT_MB", "20")) * 1024 * 1024,
+    "audio": int(os.environ.get("KAWAL_MAX_AUDIO_MB", "50")) * 1024 * 1024,
+    "video": int(os.environ.get("KAWAL_MAX_VIDEO_MB", "200")) * 1024 * 1024,
+}
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

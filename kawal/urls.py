@@ -26,7 +26,7 @@ _MOUNTS = {
     "portal": "publik/",
 }
 for _app, _prefix in _MOUNTS.items():
-    if f"kawal.{_app}" not in settings.INSTALLED_APPS:
+    if f"kawal.{_app}" not in settings.INSTALLED_APPS or find_spec(f"kawal.{_app}.urls") is None:
         continue
     urlpatterns.append(path(_prefix, include(f"kawal.{_app}.urls")))
     # An app's REST endpoints (DRF) live in its api_urls.py, mounted under /api/v1/<app>/.

@@ -48,3 +48,41 @@ class AuditHead(models.Model):
 
     def __str__(self) -> str:
         return f"audit head #{self.last_event_id}"
+
+
+class EvidenceKind(models.TextChoices):
+    IMAGE = "image", _("Photo/image")
+    VIDEO = "video", _("Video")
+    AUDIO = "audio", _("Audio recording")
+    PDF = "pdf", _("PDF document")
+    DOCUMENT = "document", _("Office document")
+
+
+class EvidenceFile(models.Model):
+    """A file stored once under its SHA-256; never edited or deleted through the app.
+
+    Domain objects link to it through their own tables (a case's evidence, a
+    commitment's proof of completion, a TPS report's C.Hasil photo).
+    """
+
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    content_type = models.CharField(_("content type"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=10, choices=EvidenceKind.choices)
+    original_name = models.CharField(_("original file name"), max_length=255, blank=True)
+    file = models.FileField(_("file"), max_length=255)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("uploaded by")
+    )
+
+    class Meta:
+        verbose_name = _("evidence file (barang bukti)")
+        verbose_name_plural = _("evidence files (barang bukti)")
+
+    def __str__(self) -> str:
+        return f"{self.original_name or self.sha256[:12]} ({self.get_kind_display()})"
+
+    @property
+    def short_hash(self) -> str:
+        return self.sha256[:16]
