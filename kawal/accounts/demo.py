@@ -7,6 +7,7 @@ from django.conf import settings
 from kawal.accounts.models import Division, Role
 from kawal.accounts.services import ensure_user, grant_membership
 from kawal.core.demo import DEMO_ACTOR, DemoContext
+from kawal.regions.models import Region
 
 GRESIK, KEBOMAS, DUKUN = "35.25", "35.25.14", "35.25.01"
 RANDUAGUNG = "35.25.14.2004"
@@ -27,12 +28,12 @@ PERSONAS: list[tuple[str, str, str, str, str, str, str]] = [
         GRESIK,
         Division.ENFORCEMENT,
         "Anggota (demo)",
-        "Bawaslu member, enforcement division",
+        "Anggota Bawaslu, divisi penanganan pelanggaran",
     ),
-    ("staf", "Staf Sekretariat Demo", Role.SECRETARIAT, GRESIK, "", "Staf penanganan pelanggaran", "Secretariat staff"),
+    ("staf", "Staf Sekretariat Demo", Role.SECRETARIAT, GRESIK, "", "Staf penanganan pelanggaran", "Staf sekretariat"),
     ("panwascam.kebomas", "Panwascam Kebomas Demo", Role.PANWASCAM, KEBOMAS, "", "Anggota Panwascam", "Panwascam"),
     ("panwascam.dukun", "Panwascam Dukun Demo", Role.PANWASCAM, DUKUN, "", "Anggota Panwascam", "Panwascam"),
-    ("pkd.randuagung", "PKD Randuagung Demo", Role.PKD, RANDUAGUNG, "", "PKD Randuagung", "PKD"),
+    ("pkd.randuagung", "PKD Randuagung Demo", Role.PKD, RANDUAGUNG, "", "PKD Randuagung", "Pengawas desa (PKD)"),
     (
         "ptps.randuagung01",
         "PTPS Randuagung 01 Demo",
@@ -49,7 +50,7 @@ PERSONAS: list[tuple[str, str, str, str, str, str, str]] = [
         GRESIK,
         "",
         "Penghubung Polres Gresik",
-        "Stakeholder liaison",
+        "Penghubung pemangku kepentingan",
     ),
 ]
 
@@ -70,4 +71,4 @@ def load(ctx: DemoContext) -> None:
             is_superuser=(role == Role.ADMIN),
         )
         grant_membership(user, role=role, region_code=region, by=DEMO_ACTOR, division=division, position=position)
-        ctx.add_login(username, persona, region)
+        ctx.add_login(username, persona, Region.objects.get(code=region).display_name)

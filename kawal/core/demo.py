@@ -23,6 +23,6 @@ class DemoContext:
 
     def logins_table(self) -> str:
         width = max((len(u) for u, _p, _a in self.logins), default=8)
-        lines = [f"\nDemo logins (password for all: {settings.KAWAL_DEMO_PASSWORD}):"]
+        lines = [f"\nLogin demo (kata sandi semua akun: {settings.KAWAL_DEMO_PASSWORD}):"]
         lines += [f"  {u.ljust(width)}  {p} — {a}" for u, p, a in self.logins]
         return "\n".join(lines) + "\n"
