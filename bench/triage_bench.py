@@ -1,0 +1,164 @@
+"""Triage benchmark: accuracy on the labelled development set, then speed.
+
+Run from the repository root:  python bench/triage_bench.py [--split dev|heldout|all]
+Numbers are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kawal.triage.engine import CATEGORIES, SUBJECTS, Triage, load_regions_csv  # noqa: E402
+from kawal.triage.engine.evaluate import (  # noqa: E402
+    accuracy,
+    confusion,
+    load_devset,
+    macro_f1,
+    pair_scores,
+    per_class,
+)
+
+REGIONS_CSV = ROOT / ".venv/lib/python3.11/site-packages/wilayah_indonesia/csv/base.csv"
+ABBR = {
+    "politik_uang": "uang",
+    "netralitas": "netr",
+    "penyalahgunaan_wewenang": "wwng",
+    "kampanye": "kamp",
+    "penyelenggara": "pnyl",
+    "pemungutan_suara": "pmgt",
+    "lainnya": "lain",
+}
+
+
+def regions() -> list[Any]:
+    try:
+        import wilayah_indonesia
+
+        csv_path = Path(wilayah_indonesia.__file__).parent / "csv" / "base.csv"
+    except ImportError:
+        csv_path = REGIONS_CSV
+    return load_regions_csv(csv_path, ["35"])
+
+
+def accuracy_report(t: Triage, items: list[dict[str, Any]], title: str, verbose: bool) -> None:
+    texts = [it["text"] for it in items]
+    sugg, groups = t.suggest_and_group(texts)
+    gold_c = [it["category"] for it in items]
+    pred_c = [s.category for s in sugg]
+    gold_s = [it["subject"] for it in items]
+    pred_s = [s.subject for s in sugg]
+    print(f"\n=== {title}: {len(items)} items ===")
+    print(f"{'category':<26}{'prec':>7}{'rec':>7}{'F1':>7}{'n':>5}")
+    stats = per_class(gold_c, pred_c, CATEGORIES)
+    for st in stats:
+        print(f"{st.label:<26}{st.precision:>7.2f}{st.recall:>7.2f}{st.f1:>7.2f}{st.support:>5}")
+    print(f"{'macro-F1':<26}{'':>14}{macro_f1(stats):>7.2f}")
+    print(f"category accuracy {accuracy(gold_c, pred_c):.2f}")
+    print("\nconfusion (rows gold, columns predicted)")
+    print(" " * 6 + "".join(f"{ABBR[c]:>6}" for c in CATEGORIES))
+    for c, row in zip(CATEGORIES, confusion(gold_c, pred_c, CATEGORIES), strict=True):
+        print(f"{ABBR[c]:<6}" + "".join(f"{v:>6}" for v in row))
+    print(f"\nsubject accuracy {accuracy(gold_s, pred_s):.2f}")
+    sstats = per_class(gold_s, pred_s, SUBJECTS)
+    print(f"{'subject':<18}{'prec':>7}{'rec':>7}{'F1':>7}{'n':>5}")
+    for st in sstats:
+        print(f"{st.label:<18}{st.precision:>7.2f}{st.recall:>7.2f}{st.f1:>7.2f}{st.support:>5}")
+    p, r, f = pair_scores([it["group"] for it in items], groups)
+    print(f"\nduplicate pairs: precision {p:.2f} recall {r:.2f} F1 {f:.2f}")
+    if verbose:
+        print("\nerrors:")
+        for it, s in zip(items, sugg, strict=True):
+            if s.category != it["category"] or s.subject != it["subject"]:
+                print(f"  {it['id']}: gold {it['category']}/{it['subject']} "
+                      f"pred {s.category}/{s.subject} :: {it['text'][:90]}")
+
+
+_SENTENCES = [
+    "Pada {date} sekitar pukul {hour}.00 WIB, {actor} di Desa {desa}, Kecamatan {kec}, diduga {act}.",
+    "Menurut saksi bernama {name}, kejadian itu disaksikan banyak warga dan direkam dengan telepon genggam.",
+    "{actor} juga disebut membagikan amplop berisi Rp{amount} kepada warga yang hadir.",
+    "Pelapor {name} menyerahkan bukti foto, video dan tangkapan layar percakapan kepada Panwascam {kec}.",
+    "Peristiwa tersebut terjadi di dekat TPS {tps} dan balai desa, beberapa hari sebelum pemungutan suara.",
+    "Warga berharap Bawaslu segera menindaklanjuti laporan ini agar pilkada berjalan jujur dan adil.",
+    "Selain itu, {actor} disebut pernah mengumpulkan warga untuk mendengarkan arahan dukungan kepada paslon.",
+    "Pengawas desa mencatat kronologi, memeriksa lokasi dan meminta keterangan dari {name} serta dua saksi lain.",
+]
+_ACTORS = ["kepala desa", "seorang ASN", "tim sukses paslon", "anggota KPPS", "seorang warga",
+           "perangkat desa", "Babinsa", "relawan paslon", "camat", "ketua RT"]
+_ACTS = ["membagikan uang kepada pemilih", "ikut kampanye paslon", "memasang baliho di pohon",
+         "mencoblos lebih dari sekali", "menggunakan mobil dinas untuk kampanye",
+         "mengunggah dukungan di media sosial", "membagikan sembako"]
+_SYL = ["ma", "ri", "so", "to", "wi", "da", "ni", "har", "sur", "yan", "ti", "no", "ko", "ra", "sa", "di"]
+
+
+def synthetic_texts(n: int, t: Triage, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    desa = [(e.name, t.places.by_code[e.parent_code].name) for e in t.places.by_code.values()
+            if e.level == "desa" and e.code.startswith("35.25.") and e.parent_code in t.places.by_code]
+    months = ["Oktober", "November"]
+    out = []
+    for _ in range(n):
+        d, k = rng.choice(desa)
+        fill = dict(
+            date=f"{rng.randint(1, 28)} {rng.choice(months)} 2024", hour=rng.randint(6, 22),
+            actor=rng.choice(_ACTORS), desa=d, kec=k, act=rng.choice(_ACTS),
+            name="".join(rng.choice(_SYL) for _ in range(3)).title(),
+            amount=f"{rng.choice([20, 25, 50, 100, 150, 200])}.000", tps=rng.randint(1, 30),
+        )
+        sents = [s.format(**fill) for s in rng.sample(_SENTENCES, k=rng.randint(4, 8))]
+        # pad to a typical ~300-word report
+        while sum(len(s.split()) for s in sents) < 280:
+            sents.append(rng.choice(_SENTENCES).format(**fill))
+        out.append(" ".join(sents))
+    return out
+
+
+def speed_report(t: Triage) -> None:
+    print("\n=== speed (one core) ===")
+    texts = synthetic_texts(2000, t)
+    words = sum(len(x.split()) for x in texts) / len(texts)
+    for x in texts[:50]:
+        t.suggest(x)  # warm the stem cache, as a long-running process would be
+    t0 = time.perf_counter()
+    for x in texts:
+        t.suggest(x)
+    dt = time.perf_counter() - t0
+    print(f"suggest: {len(texts)} texts of ~{words:.0f} words in {dt:.2f} s = {len(texts) / dt:,.0f} texts/s")
+    big = synthetic_texts(10_000, t, seed=11)
+    t0 = time.perf_counter()
+    groups = t.group(big)
+    dt = time.perf_counter() - t0
+    grouped = sum(1 for g in groups if g is not None)
+    print(f"group: 10,000 texts in {dt:.2f} s ({grouped} texts placed in "
+          f"{len({g for g in groups if g is not None})} groups)")
+    t0 = time.perf_counter()
+    Triage(regions(), home_code="35.25")
+    print(f"build Triage (Jawa Timur regions + lexicon): {time.perf_counter() - t0:.2f} s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=["dev", "heldout", "all", "both"], default="both")
+    ap.add_argument("--errors", action="store_true", help="list misclassified items")
+    ap.add_argument("--no-speed", action="store_true")
+    args = ap.parse_args()
+    t = Triage(regions(), home_code="35.25")
+    items = load_devset()
+    splits = {"both": ["dev", "heldout"], "all": ["all"]}.get(args.split, [args.split])
+    for sp in splits:
+        sel = items if sp == "all" else [it for it in items if it["split"] == sp]
+        accuracy_report(t, sel, f"split {sp}", args.errors)
+    if not args.no_speed:
+        speed_report(t)
+
+
+if __name__ == "__main__":
+    main()

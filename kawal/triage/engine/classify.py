@@ -1,0 +1,326 @@
+"""Weighted-cue scoring of category and subject, with explanations."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, Rule
+from .types import CATEGORIES, SUBJECTS, Evidence
+
+WINDOW = 8
+NEGATIONS = frozenset({"tidak", "bukan", "belum", "tanpa", "jangan"})
+# a denial: "bukan", or tidak/belum followed by one of DENIED ("tidak ada", "tidak terbukti")
+DENIED = frozenset({"ada", "ditemukan", "terbukti", "terdapat", "memenuhi", "benar", "ada unsur"})
+DENIAL_SPAN = 4
+NEGATION_FACTOR = 0.2
+# surface words just before an actor word that make it an actor (boost) ...
+ACTOR_CONTEXT = frozenset(
+    {
+        "oknum", "terlapor", "pelaku", "seorang", "sejumlah", "beberapa", "diduga", "puluhan",
+        "para", "dua", "tiga", "empat", "lima", "belasan", "ratusan",
+    }
+)
+ACTOR_BOOST = 1.5
+# ... or a recipient, beneficiary or reporter (penalty)
+RECIPIENT_CONTEXT = frozenset(
+    {
+        "kepada", "ke", "untuk", "bagi", "pada", "dari", "mendukung", "dukung", "memilih",
+        "pilih", "mencoblos", "coblos", "memenangkan", "bersama", "dengan", "melaporkan",
+        "dilaporkan", "lapor", "mengadu", "nomor", "no", "mengajak", "ajak", "atas",
+    }
+)
+REPORTER_NEXT = frozenset(
+    {"melaporkan", "melapor", "mengadukan", "mengadu", "menemukan", "mengaku", "merekomendasikan"}
+)
+SUBJECT_MIN = 1.0  # an actor needs one mention worth this much to be suggested
+SUBJECT_MIN_LAINNYA = 2.0  # ... and more when the text is not about a violation
+FIRST_ACTOR_BONUS = 0.5  # the reported party is usually named first
+CONTEXT_PENALTY = 0.3
+CATEGORY_THRESHOLD = 2.0
+REPEAT_BONUS = 0.3
+
+# subject that fits a category when evidence for it exists
+COMPAT: dict[str, dict[str, float]] = {
+    "netralitas": {"asn": 1.0, "tni": 1.0, "polri": 1.0, "kepala_desa": 1.0, "perangkat_desa": 1.0},
+    "penyelenggara": {"penyelenggara": 1.5},
+    "penyalahgunaan_wewenang": {"pejabat": 1.0, "kepala_desa": 0.5},
+    "kampanye": {"peserta": 1.0},
+    "politik_uang": {"peserta": 0.5, "warga": 0.3},
+    "pemungutan_suara": {"penyelenggara": 0.5, "warga": 0.5},
+}
+# subject suggested when the text names no actor at all
+DEFAULT_SUBJECT: dict[str, str] = {
+    "kampanye": "peserta",
+    "penyelenggara": "penyelenggara",
+    "penyalahgunaan_wewenang": "pejabat",
+}
+
+
+@dataclass(slots=True)
+class Hit:
+    rule: Rule
+    weight: float  # after negation / context / repetition
+    evidence: str
+    note: str
+    start: int  # first token position of the best occurrence
+    best: float  # weight of the best single occurrence, before repetition
+
+
+def _occurrences(
+    part: tuple[str, ...], stems: list[str], pos: dict[str, list[int]]
+) -> list[int]:
+    first = pos.get(part[0])
+    if not first:
+        return []
+    n = len(part)
+    if n == 1:
+        return first
+    return [i for i in first if tuple(stems[i : i + n]) == part]
+
+
+class Matcher:
+    """Finds rule hits in a stemmed token sequence."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        by_kind: dict[str, list[Rule]] = defaultdict(list)
+        for r in lexicon.rules:
+            by_kind[r.kind].append(r)
+        # longest phrases first so that "calon bupati" shadows "bupati"
+        self.rules: dict[str, list[Rule]] = {
+            k: sorted(v, key=lambda r: -sum(len(p) for p in r.parts)) for k, v in by_kind.items()
+        }
+        # rules by the first stem of their first part, keeping the longest-first rank
+        self.rank: dict[int, int] = {}
+        self.by_first: dict[str, dict[str, list[Rule]]] = {}
+        for kind, rules in self.rules.items():
+            index: dict[str, list[Rule]] = defaultdict(list)
+            for n, r in enumerate(rules):
+                self.rank[id(r)] = n
+                index[r.parts[0][0]].append(r)
+            self.by_first[kind] = dict(index)
+
+    def _candidates(self, kind: str, pos: dict[str, list[int]]) -> list[Rule]:
+        index = self.by_first.get(kind, {})
+        found: list[Rule] = []
+        for stem in pos.keys() & index.keys():
+            found.extend(index[stem])
+        rank = self.rank
+        found.sort(key=lambda r: rank[id(r)])
+        return found
+
+    def hits(
+        self, kind: str, surface: list[str], stems: list[str], pos: dict[str, list[int]]
+    ) -> list[Hit]:
+        covered: set[int] = set()
+        out: list[Hit] = []
+        actor = kind == "subj"
+        for rule in self._candidates(kind, pos):
+            if len(rule.parts) == 1:
+                part = rule.parts[0]
+                occ = [
+                    i
+                    for i in _occurrences(part, stems, pos)
+                    if not any(j in covered for j in range(i, i + len(part)))
+                ]
+                if not occ:
+                    continue
+                for i in occ:
+                    covered.update(range(i, i + len(part)))
+                spans = [(i, i + len(part)) for i in occ]
+            else:
+                spans = self._window_spans(rule, stems, pos)
+                if not spans:
+                    continue
+            best = 0.0
+            best_span = spans[0]
+            best_note = ""
+            for start, end in spans:
+                factor, note = self._context(rule, start, end, surface, actor)
+                if factor > best:
+                    best, best_span, best_note = factor, (start, end), note
+            weight = rule.weight * best * (1.0 + REPEAT_BONUS * min(len(spans) - 1, 2))
+            evidence = " ".join(surface[best_span[0] : best_span[1]])
+            first = min(s for s, _e in spans)
+            out.append(Hit(rule, weight, evidence, best_note, first, rule.weight * best))
+        return out
+
+    @staticmethod
+    def _window_spans(
+        rule: Rule, stems: list[str], pos: dict[str, list[int]]
+    ) -> list[tuple[int, int]]:
+        occs = [_occurrences(p, stems, pos) for p in rule.parts]
+        if any(not o for o in occs):
+            return []
+        spans: list[tuple[int, int]] = []
+        for i in occs[0]:
+            start, end = i, i + len(rule.parts[0])
+            ok = True
+            for part, o in zip(rule.parts[1:], occs[1:], strict=True):
+                near = [j for j in o if abs(j - i) <= WINDOW and j != i]
+                if not near:
+                    ok = False
+                    break
+                j = min(near, key=lambda j: abs(j - i))
+                start, end = min(start, j), max(end, j + len(part))
+            if ok:
+                spans.append((start, end))
+        return spans
+
+    @staticmethod
+    def _context(
+        rule: Rule, start: int, end: int, surface: list[str], actor: bool
+    ) -> tuple[float, str]:
+        factor = 1.0
+        note = ""
+        before = surface[max(0, start - 2) : start]
+        if rule.parts[0][0] not in NEGATIONS and _denied(surface, start):
+            factor *= NEGATION_FACTOR
+            note = "denied"
+        if actor:
+            if any(t in ACTOR_CONTEXT for t in surface[max(0, start - 3) : start]):
+                factor *= ACTOR_BOOST
+                note = "actor context"
+            elif any(t in RECIPIENT_CONTEXT for t in before) or (
+                end < len(surface) and surface[end] in REPORTER_NEXT
+            ):
+                factor *= CONTEXT_PENALTY
+                note = "recipient/reporter context"
+        return factor, note
+
+
+def _denied(surface: list[str], start: int) -> bool:
+    lo = max(0, start - DENIAL_SPAN)
+    for k in range(lo, start):
+        tok = surface[k]
+        if tok == "bukan":
+            return True
+        if tok in ("tidak", "belum", "tak") and k + 1 < len(surface) and surface[k + 1] in DENIED:
+            return True
+    return False
+
+
+def _fmt(hit: Hit) -> str:
+    extra = f", {hit.note}" if hit.note else ""
+    return f"{hit.rule.kind}:{hit.rule.source} (+{hit.weight:.2f}{extra})"
+
+
+def classify(
+    matcher: Matcher,
+    surface: list[str],
+    stems: list[str],
+    amount_count: int,
+) -> tuple[str, str, dict[str, float], dict[str, float], list[Evidence]]:
+    """Return category, subject, both score tables and the explanation."""
+    pos: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(stems):
+        pos[s].append(i)
+
+    cat_scores: dict[str, float] = dict.fromkeys(CATEGORIES, 0.0)
+    cat_hits: dict[str, list[tuple[Hit | None, str, float]]] = defaultdict(list)
+    for hit in matcher.hits("cat", surface, stems, pos):
+        cat_scores[hit.rule.key] += hit.weight
+        cat_hits[hit.rule.key].append((hit, _fmt(hit), hit.weight))
+    if amount_count:
+        w = 1.0
+        cat_scores["politik_uang"] += w
+        cat_hits["politik_uang"].append((None, f"amount of money mentioned (+{w:.2f})", w))
+
+    subj_scores: dict[str, float] = dict.fromkeys(SUBJECTS, 0.0)
+    subj_hits: dict[str, list[Hit]] = defaultdict(list)
+    for hit in matcher.hits("subj", surface, stems, pos):
+        subj_scores[hit.rule.key] += hit.weight
+        subj_hits[hit.rule.key].append(hit)
+    eligible = {
+        k for k, hs in subj_hits.items() if max(h.best for h in hs) >= SUBJECT_MIN
+    }
+    first_actor = None
+    if eligible:
+        first_actor = min(eligible, key=lambda k: min(h.start for h in subj_hits[k]))
+
+    # the main actor routes partisan acts and adds its own category bonus
+    actor_scores = {k: v for k, v in subj_scores.items() if v > 0}
+    lex = matcher.lexicon
+    routed_actor = None
+    if actor_scores:
+        routable = {k: v for k, v in actor_scores.items() if k in lex.routes}
+        if routable:
+            routed_actor = max(routable, key=lambda k: (routable[k], -SUBJECTS.index(k)))
+    partisan = matcher.hits("partisan", surface, stems, pos)
+    if partisan:
+        total = sum(h.weight for h in partisan)
+        if routed_actor is not None:
+            target = lex.routes[routed_actor]
+            factor = 1.0
+        else:
+            target, factor = "netralitas", 0.4
+        cat_scores[target] += total * factor
+        for h in partisan:
+            cat_hits[target].append(
+                (h, f"{_fmt(h)} routed to {target} by actor {routed_actor or 'none'} (x{factor})",
+                 h.weight * factor)
+            )
+    if routed_actor is not None and routed_actor in lex.actor_bonus:
+        target, bonus = lex.actor_bonus[routed_actor]
+        cat_scores[target] += bonus
+        cat_hits[target].append((None, f"actor {routed_actor} named (+{bonus:.2f})", bonus))
+
+    ranked = sorted(
+        (c for c in CATEGORIES if c != "lainnya"),
+        key=lambda c: (-cat_scores[c], CATEGORIES.index(c)),
+    )
+    top = ranked[0]
+    explanation: list[Evidence] = []
+    if cat_scores[top] >= CATEGORY_THRESHOLD:
+        category = top
+        for maybe_hit, rule_text, _w in sorted(cat_hits[top], key=lambda t: -t[2])[:6]:
+            explanation.append(
+                Evidence("category", rule_text, maybe_hit.evidence if maybe_hit else "")
+            )
+        runner = ranked[1]
+        if cat_scores[runner] > 0:
+            explanation.append(
+                Evidence(
+                    "category",
+                    f"runner-up {runner} scored {cat_scores[runner]:.2f} vs {cat_scores[top]:.2f}",
+                    "",
+                )
+            )
+    else:
+        category = "lainnya"
+        explanation.append(
+            Evidence(
+                "category",
+                f"no category reached {CATEGORY_THRESHOLD:.1f} "
+                f"(best {top} {cat_scores[top]:.2f}): lainnya",
+                "",
+            )
+        )
+
+    # subject: evidence plus a fit bonus for the chosen category
+    compat = COMPAT.get(category, {})
+    min_best = SUBJECT_MIN_LAINNYA if category == "lainnya" else SUBJECT_MIN
+    final = {
+        s: subj_scores[s] + compat.get(s, 0.0) + (FIRST_ACTOR_BONUS if s == first_actor else 0.0)
+        for s in eligible
+        if max(h.best for h in subj_hits[s]) >= min_best
+    }
+    if final:
+        subject = max(final, key=lambda s: (final[s], -SUBJECTS.index(s)))
+        for hit in sorted(subj_hits[subject], key=lambda h: -h.weight)[:4]:
+            explanation.append(Evidence("subject", _fmt(hit), hit.evidence))
+        if subject == first_actor:
+            explanation.append(
+                Evidence("subject", f"first actor named (+{FIRST_ACTOR_BONUS:.2f})", "")
+            )
+        if compat.get(subject):
+            explanation.append(
+                Evidence("subject", f"fits category {category} (+{compat[subject]:.2f})", "")
+            )
+    else:
+        subject = DEFAULT_SUBJECT.get(category, "tidak_diketahui")
+        explanation.append(
+            Evidence("subject", f"no actor named: default for {category} is {subject}", "")
+        )
+    return category, subject, cat_scores, subj_scores, explanation

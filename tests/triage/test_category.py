@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+
+from kawal.triage.engine import Triage
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Ada serangan fajar di kampung kami tadi subuh.", "politik_uang"),
+        ("Timses membagikan amplop berisi uang kepada warga agar memilih paslon 1.", "politik_uang"),
+        ("Warga dibagi sembako oleh relawan sambil diminta mencoblos nomor 2.", "politik_uang"),
+        ("Kades ikut kampanye paslon nomor 1 dan berorasi di panggung.", "netralitas"),
+        ("Seorang PNS mengunggah foto dukungan kepada pasangan calon di Facebook.", "netralitas"),
+        ("Babinsa ikut deklarasi dukungan kepada calon bupati.", "netralitas"),
+        ("Ada pemilih yang mencoblos lebih dari sekali di TPS 4.", "pemungutan_suara"),
+        ("Ketua KPPS mencoblos sisa surat suara setelah TPS ditutup.", "pemungutan_suara"),
+        ("Petahana melakukan mutasi pejabat tanpa izin Menteri Dalam Negeri.", "penyalahgunaan_wewenang"),
+        ("Bansos pemkab dibagikan dengan stiker bergambar calon petahana.", "penyalahgunaan_wewenang"),
+        ("Paslon berkampanye di dalam masjid setelah salat Jumat.", "kampanye"),
+        ("Baliho paslon dipasang di pohon dan tiang listrik.", "kampanye"),
+        ("Anggota PPS melanggar kode etik karena menjadi pengurus partai.", "penyelenggara"),
+        ("Pantarlih tidak melakukan coklit ke rumah warga.", "penyelenggara"),
+        ("Jalan di depan rumah saya rusak, mohon diperbaiki.", "lainnya"),
+    ],
+)
+def test_category_from_cues(triage: Triage, text: str, category: str) -> None:
+    assert triage.suggest(text).category == category
+
+
+@pytest.mark.parametrize("verb", ["mencoblos", "dicoblos", "coblos", "nyoblos", "pencoblosan"])
+def test_coblos_forms_share_a_stem(triage: Triage, verb: str) -> None:
+    assert triage.lexicon.stemmer.stem(verb) == "coblos" or verb == "nyoblos"
+    s = triage.suggest(f"Surat suara sudah {verb} sebelum TPS dibuka, lebih dari sekali.")
+    assert s.category == "pemungutan_suara"
+
+
+def test_affixed_forms_still_match(triage: Triage) -> None:
+    # membagi-bagikan / dibagikan / pembagian all reduce to "bagi"
+    for form in ("membagi-bagikan", "dibagikan", "pembagian"):
+        assert triage.suggest(f"Terjadi {form} uang kepada pemilih di desa.").category == "politik_uang"
+
+
+def test_case_and_punctuation_noise(triage: Triage) -> None:
+    clean = triage.suggest("serangan fajar oleh timses")
+    noisy = triage.suggest("SERANGAN...FAJAR!!! oleh   TIMSES??")
+    assert clean.category == noisy.category == "politik_uang"
+    assert clean.subject == noisy.subject == "peserta"
+
+
+def test_denial_weakens_cue(triage: Triage) -> None:
+    assert triage.suggest("Bukan politik uang, hanya sedekah biasa.").category == "lainnya"
+    assert triage.suggest("Tidak ditemukan politik uang di desa ini.").category == "lainnya"
+    # a plain "tidak" describing the violation is not a denial
+    assert triage.suggest("Kepala desa tidak netral dalam pilkada.").category == "netralitas"
+
+
+def test_partisan_act_is_routed_by_actor(triage: Triage) -> None:
+    kpps = triage.suggest("Anggota KPPS berfoto dengan pose dua jari mendukung paslon 2.")
+    asn = triage.suggest("Seorang ASN berfoto dengan pose dua jari mendukung paslon 2.")
+    assert kpps.category == "penyelenggara"
+    assert asn.category == "netralitas"
+
+
+def test_scores_cover_all_categories(triage: Triage) -> None:
+    s = triage.suggest("serangan fajar")
+    assert set(s.category_scores) >= {"politik_uang", "netralitas", "lainnya"}
+    assert s.category_scores["politik_uang"] > s.category_scores["netralitas"]

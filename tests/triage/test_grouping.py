@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kawal.triage.engine import Triage
+from kawal.triage.engine.evaluate import load_devset, pair_scores
+
+SAME_A = [
+    "Pada Selasa (26/11) tim sukses paslon 1 berinisial RK membagikan amplop Rp50.000 di Desa Sawo, Kecamatan Dukun.",
+    "Serangan fajar di Ds. Sawo Kec. Dukun tanggal 26 November 2024: timses RK memberi amplop lima puluh ribu rupiah.",
+]
+SAME_B = [
+    "Kepala Desa Mojopurogede memakai kaos paslon dan ikut konvoi kampanye di Bungah, 3 November 2024.",
+    "Kades Mojopurogede, Bungah, terekam ikut arak-arakan kampanye berkaos paslon tanggal 3/11/2024.",
+]
+OTHER = "Baliho paslon dipasang di pohon sepanjang Jalan Raya Kebomas pada 10 Oktober 2024."
+
+
+def test_same_incident_grouped_different_apart(triage: Triage) -> None:
+    g = triage.group(SAME_A + SAME_B + [OTHER])
+    assert g[0] is not None and g[0] == g[1]
+    assert g[2] is not None and g[2] == g[3]
+    assert g[0] != g[2]
+    assert g[4] is None
+
+
+def test_group_ids_are_dense_and_ordered(triage: Triage) -> None:
+    g = triage.group(SAME_B + SAME_A)
+    assert g == [0, 0, 1, 1]
+
+
+def test_empty_and_tiny_batches(triage: Triage) -> None:
+    assert triage.group([]) == []
+    assert triage.group(["serangan fajar"]) == [None]
+    assert triage.group(["", ""]) == [None, None]
+
+
+def test_blocking_path_finds_planted_duplicates(triage: Triage) -> None:
+    # more texts than the all-pairs limit, so candidate blocking is used
+    filler = [
+        f"Laporan nomor {i}: warga {chr(97 + i % 26)}{i} di desa contoh {i} menyampaikan keluhan umum {i * 7}."
+        for i in range(400)
+    ]
+    texts = [*filler[:150], SAME_A[0], *filler[150:300], SAME_A[1], *filler[300:]]
+    g = triage.group(texts)
+    assert g[150] is not None and g[150] == g[301]
+
+
+def test_devset_duplicate_pairs_are_found(triage: Triage) -> None:
+    items = [it for it in load_devset() if it["split"] == "dev"]
+    groups = triage.group([it["text"] for it in items])
+    _p, _r, f1 = pair_scores([it["group"] for it in items], groups)
+    assert f1 >= 0.7
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.text(max_size=200), max_size=8))
+def test_grouping_never_crashes(triage: Triage, texts: list[str]) -> None:
+    g = triage.group(texts)
+    assert len(g) == len(texts)
+    for gid in g:
+        if gid is not None:
+            assert g.count(gid) >= 2

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from kawal.triage.engine import Triage
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Kades ikut kampanye paslon nomor 1.", "kepala_desa"),
+        ("Kepala Desa Sawo mengajak warga memilih paslon.", "kepala_desa"),
+        ("Sekdes memasang spanduk paslon di kantor desa.", "perangkat_desa"),
+        ("Seorang PNS dinas pendidikan mengunggah dukungan untuk paslon.", "asn"),
+        ("Oknum anggota TNI ikut deklarasi relawan paslon.", "tni"),
+        ("Bhabinkamtibmas mengajak warga mendukung calon gubernur.", "polri"),
+        ("Pj Bupati memutasi sejumlah camat tanpa izin menteri.", "pejabat"),
+        ("Ketua KPPS tidak membagikan formulir C pemberitahuan.", "penyelenggara"),
+        ("Timses membagikan amplop berisi uang kepada warga.", "peserta"),
+        ("Seorang warga kedapatan mencoblos dua kali di TPS berbeda.", "warga"),
+        ("Ditemukan surat suara sudah tercoblos sebelum TPS dibuka.", "tidak_diketahui"),
+    ],
+)
+def test_subject_of_reported_party(triage: Triage, text: str, subject: str) -> None:
+    assert triage.suggest(text).subject == subject
+
+
+def test_recipient_is_not_the_actor(triage: Triage) -> None:
+    # "warga" receives, "tim sukses" gives
+    s = triage.suggest("Tim sukses membagikan uang kepada warga.")
+    assert s.subject == "peserta"
+
+
+def test_empty_text_is_unknown(triage: Triage) -> None:
+    for text in ("", "   ", "\n\t"):
+        s = triage.suggest(text)
+        assert (s.category, s.subject) == ("lainnya", "tidak_diketahui")
