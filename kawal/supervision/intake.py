@@ -1,0 +1,316 @@
+"""Report intake: store a batch of TPS reports and move the totals, in one transaction.
+
+Per batch (one report or a hundred) the database sees the same four statements, sent
+as plain SQL that PostgreSQL and SQLite both understand:
+
+1. lock the current-report rows of the batch's TPS (``FOR UPDATE`` on PostgreSQL;
+   SQLite transactions are already exclusive);
+2. insert the new versions, ``ON CONFLICT (submission_id) DO NOTHING RETURNING``: a
+   retry, double tap or re-sent outbox comes back as "duplicate" and changes nothing;
+3. upsert the current-report rows;
+4. upsert the area totals with the difference between the old and the new version,
+   rows in one fixed order so concurrent batches cannot deadlock.
+
+The report versions themselves are the append-only trail of intake; see
+``docs/supervision.md`` for how they join the audit chain.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.utils import timezone
+
+from kawal.accounts.models import Role
+from kawal.core.scope import code_covers, scope_codes
+from kawal.supervision import quality
+from kawal.supervision.models import AreaTotal, Assignment, CurrentReport, TpsReport
+from kawal.supervision.submission import Submission
+
+SHARDS = 8  # rows per busy area (regency and above)
+REPORTING_ROLES = (Role.PTPS, Role.PKD, Role.PANWASCAM, Role.SECRETARIAT, Role.BAWASLU_MEMBER, Role.ADMIN)
+ATTEMPTS = 5
+CHUNK = 800  # rows per multi-row statement (keeps SQLite under its parameter limit)
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """Who submits, reduced to what the intake needs (cached with the token)."""
+
+    user_id: int | None
+    label: str
+    codes: tuple[str, ...] | None  # None: everywhere
+    tps_ids: frozenset[int] | None = None  # a PTPS with a roster assignment: only these TPS
+
+    def may_report(self, tps_id: int, desa_code: str) -> bool:
+        if self.tps_ids is not None:
+            return tps_id in self.tps_ids
+        if self.codes is None:
+            return True
+        return any(code_covers(code, desa_code) for code in self.codes)
+
+
+def reporter_for(user: Any) -> Reporter:
+    codes = scope_codes(user, REPORTING_ROLES)
+    tps_ids: frozenset[int] | None = None
+    if codes is not None and user.is_authenticated and user.roles() == {Role.PTPS}:
+        assigned = set(
+            Assignment.objects.filter(user=user, role=Role.PTPS, tps__isnull=False).values_list("tps_id", flat=True)
+        )
+        tps_ids = frozenset(assigned) if assigned else None
+    return Reporter(
+        user.pk if user.is_authenticated else None,
+        user.get_username() if user.is_authenticated else "",
+        tuple(codes) if codes is not None else None,
+        tps_ids,
+    )
+
+
+@dataclass
+class Outcome:
+    submission_id: uuid.UUID
+    status: str  # "created" or "duplicate"
+    version: int = 0
+    report_id: int = 0
+    flags: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "submission_id": str(self.submission_id),
+            "status": self.status,
+            "version": self.version,
+            "report_id": self.report_id,
+            "flags": self.flags,
+            "reasons": quality.reasons(self.flags),
+        }
+
+
+@dataclass
+class _Head:
+    version: int
+    votes: dict[str, int]
+    valid: int
+    invalid: int
+    cast: int
+    flagged: bool
+    exists: bool = True
+
+
+def area_codes(tps_code: str, election_region: str) -> list[str]:
+    """The TPS and every area above it, up to the election's region."""
+    parts = tps_code.split(".")
+    codes = [".".join(parts[:i]) for i in range(len(parts), 0, -1)]
+    return [c for c in codes if code_covers(election_region, c)]
+
+
+def _shard(code: str, tps_id: int) -> int:
+    return tps_id % SHARDS if code.count(".") <= 1 else 0
+
+
+def submit(
+    submissions: Sequence[Submission], *, reporter: Reporter, channel: str = "api"
+) -> list[Outcome]:
+    """Store the submissions (already checked for scope) and update totals. Retries on races."""
+    for attempt in range(ATTEMPTS):
+        try:
+            with transaction.atomic():
+                return _submit(submissions, reporter=reporter, channel=channel)
+        except (IntegrityError, OperationalError):
+            # Two first reports for one TPS at once, or a deadlock: the loser tries again
+            # and now sees the winner's row.
+            if attempt == ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _submit(submissions: Sequence[Submission], *, reporter: Reporter, channel: str) -> list[Outcome]:
+    if not submissions:
+        return []
+    now = timezone.now()
+    heads = _lock_heads({(s.tps.id, s.election.id) for s in submissions})
+    # Versions and flags in batch order, as if the submissions came one after another.
+    planned: list[tuple[Submission, int, list[str]]] = []
+    running = dict(heads)
+    for sub in submissions:
+        key = (sub.tps.id, sub.election.id)
+        head = running.get(key)
+        flags = quality.check(sub.figures, head.votes if head else None, head.invalid if head else 0)
+        version = (head.version if head else 0) + 1
+        planned.append((sub, version, flags))
+        running[key] = _Head(version, dict(sub.figures.votes), sub.figures.valid, sub.figures.invalid,
+                             sub.figures.cast, bool(flags))
+    inserted = _insert_reports(planned, reporter=reporter, channel=channel, now=now)
+    outcomes: list[Outcome] = []
+    new_heads: dict[tuple[int, int], tuple[int, int, Submission, list[str]]] = {}
+    deltas: dict[tuple[int, str, int, int], list[int]] = {}
+    for sub, version, flags in planned:
+        report_id = inserted.get(sub.submission_id)
+        if report_id is None:
+            outcomes.append(Outcome(sub.submission_id, "duplicate"))
+            continue
+        outcomes.append(Outcome(sub.submission_id, "created", version, report_id, flags))
+        key = (sub.tps.id, sub.election.id)
+        old = heads.get(key)
+        _add_delta(deltas, sub, old, flags)
+        heads[key] = _Head(version, dict(sub.figures.votes), sub.figures.valid, sub.figures.invalid,
+                           sub.figures.cast, bool(flags))
+        new_heads[key] = (report_id, version, sub, flags)
+    if new_heads:
+        _upsert_heads(new_heads, now)
+        _upsert_totals(deltas)
+    _fill_duplicates(outcomes)
+    return outcomes
+
+
+def _lock_heads(keys: set[tuple[int, int]]) -> dict[tuple[int, int], _Head]:
+    table = CurrentReport._meta.db_table
+    ordered = sorted(keys)
+    placeholders = ",".join(["(%s,%s)"] * len(ordered))
+    lock = " FOR UPDATE" if connection.vendor == "postgresql" else ""
+    # Table names come from the models, values go as parameters.
+    sql = (
+        f'SELECT tps_id, election_id, version, votes, valid, invalid, "cast", flagged FROM {table} '  # noqa: S608
+        f"WHERE (tps_id, election_id) IN ({placeholders}) ORDER BY tps_id, election_id{lock}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [v for key in ordered for v in key])
+        rows = cursor.fetchall()
+    return {
+        (tps, election): _Head(version, votes if isinstance(votes, dict) else json.loads(votes), valid, invalid,
+                               cast, bool(flagged))
+        for tps, election, version, votes, valid, invalid, cast, flagged in rows
+    }
+
+
+def _prep(model: Any, name: str, value: Any) -> Any:
+    return model._meta.get_field(name).get_db_prep_save(value, connection)
+
+
+REPORT_COLUMNS = (
+    "submission_id", "election_id", "tps_id", "desa_id", "version", "channel", "submitted_by_id", "submitted_at",
+    "received_at", "checklist", "dpt", "dptb", "dpk", "voters_male", "voters_female", "ballots_received",
+    "ballots_used", "ballots_damaged", "ballots_unused", "votes", "valid", "invalid", "cast", "flags", "note",
+)  # fmt: skip
+
+
+def _insert_reports(
+    planned: list[tuple[Submission, int, list[str]]], *, reporter: Reporter, channel: str, now: Any
+) -> dict[uuid.UUID, int]:
+    table = TpsReport._meta.db_table
+    received = _prep(TpsReport, "received_at", now)
+    rows: list[list[Any]] = []
+    for sub, version, flags in planned:
+        f = sub.figures
+        rows.append([
+            _prep(TpsReport, "submission_id", sub.submission_id), sub.election.id, sub.tps.id, sub.tps.desa_code,
+            version, channel, reporter.user_id,
+            _prep(TpsReport, "submitted_at", sub.submitted_at), received,
+            _prep(TpsReport, "checklist", sub.checklist), f.dpt, f.dptb, f.dpk, f.voters_male, f.voters_female,
+            f.ballots_received, f.ballots_used, f.ballots_damaged, f.ballots_unused,
+            _prep(TpsReport, "votes", dict(f.votes)), f.valid, f.invalid, f.cast,
+            _prep(TpsReport, "flags", flags), sub.note,
+        ])  # fmt: skip
+    columns = ", ".join(f'"{c}"' for c in REPORT_COLUMNS)
+    one = "(" + ",".join(["%s"] * len(REPORT_COLUMNS)) + ")"
+    found: dict[uuid.UUID, int] = {}
+    with connection.cursor() as cursor:
+        for chunk in _chunks(rows, CHUNK // 10):
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {','.join([one] * len(chunk))} "  # noqa: S608
+                f"ON CONFLICT (submission_id) DO NOTHING RETURNING id, submission_id",
+                [v for row in chunk for v in row],
+            )
+            for pk, sid in cursor.fetchall():
+                found[sid if isinstance(sid, uuid.UUID) else uuid.UUID(str(sid))] = pk
+    return found
+
+
+def _add_delta(
+    deltas: dict[tuple[int, str, int, int], list[int]], sub: Submission, old: _Head | None, flags: list[str]
+) -> None:
+    """Add (new - old) of one TPS to every area above it: [votes, reported, flagged, valid, invalid, cast]."""
+    f = sub.figures
+    summary = [
+        0,
+        0 if old else 1,
+        int(bool(flags)) - int(old.flagged if old else False),
+        f.valid - (old.valid if old else 0),
+        f.invalid - (old.invalid if old else 0),
+        f.cast - (old.cast if old else 0),
+    ]
+    pair_deltas = {
+        int(n): f.votes.get(n, 0) - (old.votes.get(n, 0) if old else 0)
+        for n in set(f.votes) | set(old.votes if old else {})
+    }
+    for code in area_codes(sub.tps.code, sub.election.region_code):
+        shard = _shard(code, sub.tps.id)
+        row = deltas.setdefault((sub.election.id, code, shard, 0), [0] * 6)
+        for i, value in enumerate(summary):
+            row[i] += value
+        for number, delta in pair_deltas.items():
+            if delta or not old:
+                deltas.setdefault((sub.election.id, code, shard, number), [0] * 6)[0] += delta
+
+
+def _upsert_heads(new_heads: dict[tuple[int, int], tuple[int, int, Submission, list[str]]], now: Any) -> None:
+    table = CurrentReport._meta.db_table
+    columns = ("election_id", "tps_id", "desa_id", "report_id", "version", "votes", "valid", "invalid", "cast",
+               "flagged", "received_at")  # fmt: skip
+    received = _prep(CurrentReport, "received_at", now)
+    rows = [
+        [sub.election.id, sub.tps.id, sub.tps.desa_code, report_id, version,
+         _prep(CurrentReport, "votes", dict(sub.figures.votes)), sub.figures.valid, sub.figures.invalid,
+         sub.figures.cast, bool(flags), received]
+        for (report_id, version, sub, flags) in (new_heads[k] for k in sorted(new_heads))
+    ]  # fmt: skip
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns[3:])
+    _execute_values(table, columns, rows, f"ON CONFLICT (tps_id, election_id) DO UPDATE SET {updates}")
+
+
+def _upsert_totals(deltas: dict[tuple[int, str, int, int], list[int]]) -> None:
+    table = AreaTotal._meta.db_table
+    columns = ("election_id", "area_code", "shard", "pair_number", "votes", "reported", "flagged", "valid",
+               "invalid", "cast")  # fmt: skip
+    rows = [[*key, *deltas[key]] for key in sorted(deltas)]
+    updates = ", ".join(f'"{c}" = {table}."{c}" + excluded."{c}"' for c in columns[4:])
+    _execute_values(
+        table, columns, rows, f"ON CONFLICT (election_id, area_code, shard, pair_number) DO UPDATE SET {updates}"
+    )
+
+
+def _execute_values(table: str, columns: Sequence[str], rows: list[list[Any]], tail: str) -> None:
+    names = ", ".join(f'"{c}"' for c in columns)
+    one = "(" + ",".join(["%s"] * len(columns)) + ")"
+    with connection.cursor() as cursor:
+        for chunk in _chunks(rows, CHUNK):
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) VALUES {','.join([one] * len(chunk))} {tail}",  # noqa: S608
+                [v for row in chunk for v in row],
+            )
+
+
+def _chunks(rows: list[list[Any]], size: int) -> Iterable[list[list[Any]]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _fill_duplicates(outcomes: list[Outcome]) -> None:
+    """Tell a retrying client what was stored the first time (only duplicates cost a query)."""
+    missing = [o for o in outcomes if o.status == "duplicate"]
+    if not missing:
+        return
+    stored = {
+        r["submission_id"]: r
+        for r in TpsReport.objects.filter(submission_id__in=[o.submission_id for o in missing]).values(
+            "submission_id", "id", "version", "flags"
+        )
+    }
+    for outcome in missing:
+        row = stored.get(outcome.submission_id)
+        if row:
+            outcome.version, outcome.report_id, outcome.flags = row["version"], row["id"], list(row["flags"])

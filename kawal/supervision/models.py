@@ -1,0 +1,264 @@
+"""Voting-day supervision (Siwaslih): TPS reports, their running totals, official recap.
+
+A PTPS report is append-only: every submission is a new :class:`TpsReport` row (a
+version), and :class:`CurrentReport` points at the newest one per TPS and election.
+:class:`AreaTotal` keeps per-pair totals and coverage counters for every area level,
+updated by the intake in the same transaction as the report (see ``intake.py``).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kawal.core.scope import RegionScopedQuerySet
+from kawal.elections.models import Election
+from kawal.regions.models import Region, Tps
+
+
+class ItemKind(models.TextChoices):
+    YES_NO = "yesno", _("Yes/no")
+    NUMBER = "number", _("Number")
+    TIME = "time", _("Time")
+    TEXT = "text", _("Text")
+
+
+class ChecklistItem(models.Model):
+    """One question of an election's voting-day checklist (configurable per election)."""
+
+    election = models.ForeignKey(
+        Election, on_delete=models.CASCADE, related_name="checklist_items", verbose_name=_("election")
+    )
+    key = models.SlugField(_("key"), max_length=40)
+    label = models.CharField(_("question"), max_length=200)
+    kind = models.CharField(_("answer type"), max_length=8, choices=ItemKind.choices)
+    required = models.BooleanField(_("required"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+        ordering = ["election", "order", "key"]
+        constraints = [models.UniqueConstraint(fields=["election", "key"], name="unique_checklist_key")]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Web form")
+    OFFLINE = "offline", _("Web form (offline outbox)")
+    API = "api", _("API")
+    IMPORT = "import", _("Import")
+
+
+class TpsReportQuerySet(RegionScopedQuerySet["TpsReport"]):
+    region_path = "desa"
+
+
+class TpsReport(models.Model):
+    """One version of a PTPS voting-day report with its copy of the tally (salinan C.Hasil)."""
+
+    submission_id = models.UUIDField(
+        _("submission id"), unique=True, help_text=_("Made by the client; retries reuse it.")
+    )
+    election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="+", verbose_name=_("election"))
+    tps = models.ForeignKey(Tps, on_delete=models.PROTECT, related_name="+", verbose_name=_("TPS"))
+    desa = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("desa/kelurahan"))
+    version = models.PositiveIntegerField(_("version"))
+    channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices, default=Channel.WEB)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("filled in at"), null=True, blank=True)
+    received_at = models.DateTimeField(_("received at"))
+    checklist = models.JSONField(_("checklist answers"), default=dict, blank=True)
+    dpt = models.PositiveIntegerField(_("voters on the DPT"))
+    dptb = models.PositiveIntegerField(_("transfer voters (DPTb)"), default=0)
+    dpk = models.PositiveIntegerField(_("additional voters (DPK)"), default=0)
+    voters_male = models.PositiveIntegerField(_("voters who voted, male"), default=0)
+    voters_female = models.PositiveIntegerField(_("voters who voted, female"), default=0)
+    ballots_received = models.PositiveIntegerField(_("ballots received"), default=0)
+    ballots_used = models.PositiveIntegerField(_("ballots used"), default=0)
+    ballots_damaged = models.PositiveIntegerField(_("ballots damaged or mis-marked"), default=0)
+    ballots_unused = models.PositiveIntegerField(_("ballots unused"), default=0)
+    votes = models.JSONField(_("votes per pair"), help_text=_('{"ballot number": votes}'))
+    valid = models.PositiveIntegerField(_("valid votes"))
+    invalid = models.PositiveIntegerField(_("invalid votes"))
+    cast = models.PositiveIntegerField(_("votes cast (valid + invalid)"))
+    flags = models.JSONField(_("quality flags"), default=list, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    objects = TpsReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("TPS report (PTPS, salinan C.Hasil)")
+        verbose_name_plural = _("TPS reports (PTPS)")
+        ordering = ["tps_id", "election_id", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["tps", "election", "version"], name="unique_report_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tps_id}/{self.election_id} v{self.version}"
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.flags)
+
+
+class CurrentReportQuerySet(RegionScopedQuerySet["CurrentReport"]):
+    region_path = "desa"
+
+
+class CurrentReport(models.Model):
+    """The newest version per TPS and election, with the figures the totals were built from."""
+
+    election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="+")
+    tps = models.ForeignKey(Tps, on_delete=models.PROTECT, related_name="+")
+    desa = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    report = models.ForeignKey(TpsReport, on_delete=models.PROTECT, related_name="+")
+    version = models.PositiveIntegerField()
+    votes = models.JSONField()
+    valid = models.PositiveIntegerField()
+    invalid = models.PositiveIntegerField()
+    cast = models.PositiveIntegerField()
+    flagged = models.BooleanField(default=False)
+    received_at = models.DateTimeField()
+
+    objects = CurrentReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("current TPS report")
+        verbose_name_plural = _("current TPS reports")
+        constraints = [models.UniqueConstraint(fields=["tps", "election"], name="unique_current_report")]
+        indexes = [models.Index(fields=["election", "desa"], name="sup_current_desa")]
+
+    def __str__(self) -> str:
+        return f"{self.tps_id}/{self.election_id} v{self.version}"
+
+
+class AreaTotal(models.Model):
+    """Running totals of one area (TPS, desa, kecamatan, regency, province) for an election.
+
+    ``pair_number`` 0 is the summary row (reported, flagged, valid, invalid, cast); other
+    rows hold one pair's votes. Busy areas are split over ``shard`` rows so concurrent
+    reports do not queue on one row; readers add the shards up.
+    """
+
+    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="+")
+    area_code = models.CharField(max_length=24)
+    shard = models.PositiveSmallIntegerField(default=0)
+    pair_number = models.PositiveSmallIntegerField(default=0)
+    votes = models.BigIntegerField(default=0)
+    reported = models.IntegerField(default=0)
+    flagged = models.IntegerField(default=0)
+    valid = models.BigIntegerField(default=0)
+    invalid = models.BigIntegerField(default=0)
+    cast = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("area total")
+        verbose_name_plural = _("area totals")
+        constraints = [
+            models.UniqueConstraint(fields=["election", "area_code", "shard", "pair_number"], name="unique_area_total")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area_code} #{self.pair_number}"
+
+
+class TallyPhoto(models.Model):
+    """A photograph of the C.Hasil attached to a report version (evidence)."""
+
+    report = models.ForeignKey(TpsReport, on_delete=models.PROTECT, related_name="photos", verbose_name=_("report"))
+    evidence = models.ForeignKey("core.EvidenceFile", on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("C.Hasil photo")
+        verbose_name_plural = _("C.Hasil photos")
+        constraints = [models.UniqueConstraint(fields=["report", "evidence"], name="unique_tally_photo")]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.evidence_id}"
+
+
+class OfficialResult(models.Model):
+    """KPU's official figure for one TPS or kecamatan, imported from a recap CSV."""
+
+    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="+", verbose_name=_("election"))
+    area_code = models.CharField(_("area code"), max_length=24)
+    votes = models.JSONField(_("votes per pair"))
+    invalid = models.PositiveIntegerField(_("invalid votes"))
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("official result (KPU recap)")
+        verbose_name_plural = _("official results (KPU recap)")
+        constraints = [models.UniqueConstraint(fields=["election", "area_code"], name="unique_official_result")]
+
+    def __str__(self) -> str:
+        return f"{self.election_id} {self.area_code}"
+
+
+class IntakeToken(models.Model):
+    """An API token for report intake; only its SHA-256 is stored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key_hash = models.CharField(max_length=64, unique=True)
+    label = models.CharField(_("label"), max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("intake token")
+        verbose_name_plural = _("intake tokens")
+
+    def __str__(self) -> str:
+        return self.label or f"token {self.pk}"
+
+
+class AssignmentQuerySet(RegionScopedQuerySet["Assignment"]):
+    region_path = "region"
+
+
+class Assignment(models.Model):
+    """Roster: a supervisor (PTPS, PKD, Panwascam) assigned to a TPS, desa or kecamatan."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("supervisor")
+    )
+    role = models.CharField(_("role"), max_length=20)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("area"))
+    tps = models.ForeignKey(Tps, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    letter_number = models.CharField(_("assignment letter number"), max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assignment (roster)")
+        verbose_name_plural = _("assignments (roster)")
+        constraints = [models.UniqueConstraint(fields=["user", "role", "region", "tps"], name="unique_assignment")]
+
+    def __str__(self) -> str:
+        return f"{self.role} {self.region_id} {self.tps_id or ''}".strip()
+
+
+class IntakeSeal(models.Model):
+    """A digest of the report versions received since the previous seal, chained into the audit log."""
+
+    first_report_id = models.BigIntegerField()
+    last_report_id = models.BigIntegerField()
+    count = models.IntegerField()
+    digest = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-last_report_id"]
+
+    def __str__(self) -> str:
+        return f"{self.first_report_id}-{self.last_report_id}"

@@ -1,0 +1,147 @@
+"""Writes of the supervision app that people (form, API, demo) make.
+
+Report intake goes through :func:`receive`: parse, scope check, store (``intake.py``),
+and one audit event per batch when asked. The single-report API skips the per-request
+audit event; :func:`seal_intake` chains every stored version into the audit log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from kawal.core import audit
+from kawal.supervision.intake import Outcome, Reporter, submit
+from kawal.supervision.models import IntakeSeal, TpsReport
+from kawal.supervision.submission import Invalid, Submission, parse
+
+MAX_BATCH = 100
+
+
+@dataclass
+class Received:
+    """Per item, in the order sent: an :class:`Outcome` or what was wrong with it."""
+
+    items: list[Outcome | Invalid] = field(default_factory=list)
+
+    @property
+    def created(self) -> int:
+        return sum(1 for i in self.items if isinstance(i, Outcome) and i.status == "created")
+
+    @property
+    def duplicates(self) -> int:
+        return sum(1 for i in self.items if isinstance(i, Outcome) and i.status == "duplicate")
+
+    def as_list(self) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for item in self.items:
+            if isinstance(item, Outcome):
+                out.append(item.as_dict())
+            else:
+                status = "not_found" if item.not_found else "invalid"
+                out.append({"submission_id": item.submission_id, "status": status, "errors": item.errors})
+        return out
+
+
+def receive(
+    payloads: Sequence[Any],
+    *,
+    reporter: Reporter,
+    channel: str,
+    audit_batch: bool = True,
+    default_election: int | None = None,
+) -> Received:
+    """Check each payload, store the good ones in one transaction, keep the verdict for each."""
+    result = Received()
+    good: list[Submission] = []
+    slots: list[int] = []
+    for payload in payloads[:MAX_BATCH]:
+        item = parse(payload, default_election=default_election)
+        if isinstance(item, Submission) and not reporter.may_report(item.tps.id, item.tps.desa_code):
+            # Out of scope looks the same as a TPS that does not exist.
+            item = Invalid({"tps": _("Unknown TPS.")}, str(item.submission_id), not_found=True)
+        result.items.append(item)
+        if isinstance(item, Submission):
+            good.append(item)
+            slots.append(len(result.items) - 1)
+    for payload in payloads[MAX_BATCH:]:
+        sid = str(payload.get("submission_id", "")) if isinstance(payload, dict) else ""
+        result.items.append(Invalid({"__all__": _("At most %(n)d reports per batch.") % {"n": MAX_BATCH}}, sid))
+    if not good:
+        return result
+    with transaction.atomic():
+        outcomes = submit(good, reporter=reporter, channel=channel)
+        for slot, outcome in zip(slots, outcomes, strict=True):
+            result.items[slot] = outcome
+        if audit_batch and result.created:
+            audit.record(
+                "supervision.reports_received",
+                actor=reporter.label or None,
+                data={
+                    "channel": channel,
+                    "created": result.created,
+                    "duplicates": result.duplicates,
+                    "report_ids": [o.report_id for o in outcomes if o.status == "created"][:MAX_BATCH],
+                },
+            )
+    return result
+
+
+def _canonical_report(row: dict[str, Any]) -> bytes:
+    return json.dumps(row, sort_keys=True, separators=(",", ":"), default=str).encode()
+
+
+SEALED_FIELDS = ("id", "submission_id", "election_id", "tps_id", "version", "submitted_by_id", "received_at",
+                 "votes", "invalid", "cast", "flags")  # fmt: skip
+
+
+def seal_intake(*, by: Any = None, limit: int = 200_000) -> IntakeSeal | None:
+    """Chain the report versions stored since the last seal into the audit log (one event).
+
+    The digest covers each version's identity, author, time and tally, so a version
+    changed or removed afterwards no longer matches its seal.
+    """
+    with transaction.atomic():
+        last = IntakeSeal.objects.select_for_update().aggregate(m=Max("last_report_id"))["m"] or 0
+        rows = list(
+            TpsReport.objects.filter(id__gt=last).order_by("id").values(*SEALED_FIELDS)[:limit]
+        )
+        if not rows:
+            return None
+        digest = hashlib.sha256()
+        for row in rows:
+            digest.update(_canonical_report(row))
+        seal = IntakeSeal.objects.create(
+            first_report_id=rows[0]["id"], last_report_id=rows[-1]["id"], count=len(rows), digest=digest.hexdigest()
+        )
+        audit.record(
+            "supervision.intake_sealed",
+            actor=by,
+            target=seal,
+            data={"first": seal.first_report_id, "last": seal.last_report_id, "count": seal.count,
+                  "sha256": seal.digest},
+        )  # fmt: skip
+    return seal
+
+
+def verify_seals() -> list[IntakeSeal]:
+    """Seals whose report versions no longer match their digest."""
+    broken: list[IntakeSeal] = []
+    for seal in IntakeSeal.objects.order_by("last_report_id"):
+        digest = hashlib.sha256()
+        for row in (
+            TpsReport.objects.filter(id__gte=seal.first_report_id, id__lte=seal.last_report_id)
+            .order_by("id")
+            .values(*SEALED_FIELDS)
+        ):
+            digest.update(_canonical_report(row))
+        if digest.hexdigest() != seal.digest:
+            broken.append(seal)
+    return broken
