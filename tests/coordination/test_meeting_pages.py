@@ -1,0 +1,106 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kawal.coordination.models import Meeting
+from kawal.coordination.services import invite
+from tests.conftest import DUKUN, GRESIK, KEBOMAS, Personas
+from tests.coordination.conftest import MakeMeeting
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_create_a_meeting_from_the_form(client_for, personas: Personas) -> None:  # type: ignore[no-untyped-def]
+    response = client_for(personas.staff).post(
+        "/koordinasi/rapat/baru/",
+        {
+            "title": "Rakor Pengawasan Kampanye",
+            "starts_at": "2024-09-25T09:00",
+            "venue": "Hotel Khas Gresik",
+            "region": GRESIK,
+            "agenda": "Pembukaan\nNetralitas ASN",
+        },
+    )
+    meeting = Meeting.objects.get()
+    assert response["Location"] == f"/koordinasi/rapat/{meeting.pk}/"
+    assert [a.title for a in meeting.agenda.all()] == ["Pembukaan", "Netralitas ASN"]
+
+
+def test_bad_meeting_input_is_shown_in_indonesian_and_kept(client_for, personas: Personas) -> None:  # type: ignore[no-untyped-def]
+    response = client_for(personas.staff).post(
+        "/koordinasi/rapat/baru/",
+        {
+            "title": "Rakor",
+            "starts_at": "2024-09-25T10:00",
+            "ends_at": "2024-09-25T09:00",
+            "venue": "Hotel",
+            "region": GRESIK,
+        },
+    )
+    assert response.status_code == 200
+    assert "Rapat tidak dapat berakhir sebelum dimulai." in response.content.decode()
+    assert 'value="Rakor"' in response.content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_panwascam_form_offers_only_its_kecamatan(client_for, personas: Personas) -> None:  # type: ignore[no-untyped-def]
+    client = client_for(personas.panwascam_kebomas)
+    form = client.get("/koordinasi/rapat/baru/").context["form"]
+    assert [code for code, _ in form.fields["region"].choices] == [KEBOMAS]
+    response = client.post(
+        "/koordinasi/rapat/baru/",
+        {"title": "Rakor", "starts_at": "2024-09-25T10:00", "venue": "Balai", "region": DUKUN},
+    )
+    assert response.status_code == 200 and not Meeting.objects.exists()
+
+
+def test_meeting_of_another_kecamatan_is_a_404(client_for, personas: Personas, make_meeting: MakeMeeting) -> None:  # type: ignore[no-untyped-def]
+    meeting = make_meeting(by=personas.panwascam_kebomas, region_code=KEBOMAS)
+    assert client_for(personas.panwascam_dukun).get(f"/koordinasi/rapat/{meeting.pk}/").status_code == 404
+    assert client_for(personas.panwascam_kebomas).get(f"/koordinasi/rapat/{meeting.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("persona", ["ptps", "stakeholder", "pkd"])
+def test_non_staff_cannot_open_the_meeting_list(client_for, personas: Personas, persona: str) -> None:  # type: ignore[no-untyped-def]
+    assert client_for(getattr(personas, persona)).get("/koordinasi/").status_code == 403
+
+
+def test_anonymous_visitor_is_sent_to_log_in(client, personas: Personas) -> None:  # type: ignore[no-untyped-def]
+    assert client.get("/koordinasi/")["Location"].startswith("/akun/masuk/")
+
+
+def test_meeting_page_shows_the_qr_code_and_short_link(
+    client_for, personas: Personas, make_meeting: MakeMeeting
+) -> None:  # type: ignore[no-untyped-def]
+    meeting = make_meeting()
+    html = client_for(personas.staff).get(f"/koordinasi/rapat/{meeting.pk}/").content.decode()
+    assert "<svg" in html and f"/koordinasi/hadir/{meeting.checkin_token}/" in html
+
+
+def test_inviting_an_unknown_stakeholder_shows_a_message_and_invites_nobody(  # type: ignore[no-untyped-def]
+    client_for, personas: Personas, make_meeting: MakeMeeting, stakeholders: dict
+) -> None:
+    meeting = make_meeting()
+    client = client_for(personas.staff)
+    response = client.post(
+        f"/koordinasi/rapat/{meeting.pk}/undang/", {"stakeholders": [stakeholders["polres"].pk, 987654]}, follow=True
+    )
+    assert "Pemangku kepentingan tidak dikenal: 987654." in response.content.decode()
+    assert not meeting.invitations.exists()
+
+
+def test_meeting_list_query_count_does_not_grow(  # type: ignore[no-untyped-def]
+    client_for, personas: Personas, make_meeting: MakeMeeting, stakeholders: dict
+) -> None:
+    client = client_for(personas.staff)
+    make_meeting()
+    client.get("/koordinasi/")
+    with CaptureQueriesContext(connection) as one:
+        client.get("/koordinasi/")
+    for i in range(5):
+        m = make_meeting(title=f"Rakor {i}")
+        invite(m, [stakeholders["polres"].pk], by=personas.staff)
+    with CaptureQueriesContext(connection) as six:
+        response = client.get("/koordinasi/")
+    assert len(response.context["meetings"]) == 6
+    assert len(six) == len(one), [q["sql"] for q in six]
