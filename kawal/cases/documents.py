@@ -1,0 +1,49 @@
+"""What goes into the case PDFs: receipt, status notice, referral letter, assessment summary.
+
+Public documents (receipt, status notice) go to the reporter; they carry the reporter's
+own name but never reach a public page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from . import deadlines
+from .models import Case
+from .workflow import PUBLIC_STATUS, Action
+
+
+def _base(case: Case) -> dict[str, Any]:
+    return {"case": case, "printed_at": timezone.now(), "region": case.region}
+
+
+def receipt_context(case: Case) -> dict[str, Any]:
+    return {
+        **_base(case),
+        "evidence": [item.evidence for item in case.evidence.select_related("evidence")],
+        "filing_deadline": deadlines.filing_deadline(case.known_on) if case.kind != "informasi" else None,
+    }
+
+
+def status_context(case: Case) -> dict[str, Any]:
+    events = [e for e in case.events.order_by("at", "id") if e.to_state]
+    return {**_base(case), "status": PUBLIC_STATUS[case.state], "events": events}
+
+
+def referral_context(case: Case) -> dict[str, Any]:
+    referral = case.events.filter(action__startswith="refer_").order_by("-at", "-id").first()
+    decision = case.events.filter(action__startswith="decide_").order_by("-at", "-id").first()
+    return {**_base(case), "referral": referral, "decision": decision}
+
+
+def assessment_context(case: Case) -> dict[str, Any]:
+    decision = case.events.filter(action__startswith="decide_").order_by("-at", "-id").first()
+    return {
+        **_base(case),
+        "decision": decision,
+        "decision_label": Action(decision.action).label if decision else "",
+        "events": list(case.events.order_by("at", "id").select_related("actor")),
+        "evidence": [item.evidence for item in case.evidence.select_related("evidence")],
+    }

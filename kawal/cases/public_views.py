@@ -1,0 +1,91 @@
+"""Public pages (no account): report, anonymous information, receipt, tracking, announcements.
+
+Nothing here renders the reporter's identity: templates receive only the case's public
+fields, and tests scan these pages for the reporter's NIK, phone and e-mail.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from kawal.core.pdf import pdf_response
+
+from . import documents, services
+from .forms import CaseForm, ReportForm, TrackForm
+from .models import Case, CaseEvent, Channel
+from .workflow import Kind, TransitionRefused
+
+PUBLIC_EVENTS = ("received",)  # non-transition events the public may see
+
+
+def _public_case(code: str) -> Case:
+    return get_object_or_404(Case.objects.select_related("region", "tps"), tracking_code=code)
+
+
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest) -> HttpResponse:
+    """The laporan form; a successful report lands on its receipt page."""
+    form = ReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.file_report(
+                form.case_fields(), channel=Channel.ONLINE, by=None, evidence=form.cleaned_data["evidence"]
+            )
+        except TransitionRefused as refused:
+            form.add_error(None, str(refused.message))
+        else:
+            return redirect("cases:receipt", code=case.tracking_code)
+    return render(request, "cases/public/report_form.html", {"form": form, "anonymous": False})
+
+
+@require_http_methods(["GET", "POST"])
+def information(request: HttpRequest) -> HttpResponse:
+    """Informasi awal: an anonymous tip, without identity."""
+    form = CaseForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        case = services.record_information(form.case_fields(), evidence=form.cleaned_data["evidence"])
+        return redirect("cases:receipt", code=case.tracking_code)
+    return render(request, "cases/public/report_form.html", {"form": form, "anonymous": True})
+
+
+def receipt(request: HttpRequest, code: str) -> HttpResponse:
+    case = _public_case(code)
+    return render(request, "cases/public/receipt.html", documents.receipt_context(case))
+
+
+def receipt_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    case = _public_case(code)
+    return pdf_response("cases/pdf/receipt.html", documents.receipt_context(case), f"tanda-terima-{code}.pdf")
+
+
+def track(request: HttpRequest) -> HttpResponse:
+    form = TrackForm(request.GET or None)
+    if request.GET and form.is_valid():
+        code = form.cleaned_data["code"]
+        if Case.objects.filter(tracking_code=code).exists():
+            return redirect("cases:track_detail", code=code)
+        form.add_error("code", _("No report has this code. Check it and try again."))
+    return render(request, "cases/public/track.html", {"form": form})
+
+
+def track_detail(request: HttpRequest, code: str) -> HttpResponse:
+    case = _public_case(code)
+    events = [e for e in case.events.order_by("at", "id") if e.to_state or e.action in PUBLIC_EVENTS]
+    return render(request, "cases/public/track_detail.html", {"case": case, "events": events})
+
+
+def announcements(request: HttpRequest) -> HttpResponse:
+    """Registered reports and findings with their status, as Bawaslu announces them."""
+    cases = (
+        Case.objects.public()
+        .select_related("region")
+        .prefetch_related(Prefetch("events", queryset=CaseEvent.objects.filter(action="register"), to_attr="reg"))
+        .order_by("-received_at", "-id")
+    )
+    page = Paginator(cases, 25).get_page(request.GET.get("halaman"))
+    return render(request, "cases/public/announcements.html", {"page": page, "Kind": Kind})
