@@ -18,8 +18,10 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from kawal.core import audit
-from kawal.supervision.intake import Outcome, Reporter, submit
-from kawal.supervision.models import IntakeSeal, TpsReport
+from kawal.core.evidence import store_evidence
+from kawal.core.models import EvidenceKind
+from kawal.supervision.intake import Outcome, Reporter, reporter_for, submit
+from kawal.supervision.models import IntakeSeal, TallyPhoto, TpsReport
 from kawal.supervision.submission import Invalid, Submission, parse
 
 MAX_BATCH = 100
@@ -60,6 +62,7 @@ def receive(
 ) -> Received:
     """Check each payload, store the good ones in one transaction, keep the verdict for each."""
     result = Received()
+    verdicts: list[Submission | Invalid] = []
     good: list[Submission] = []
     slots: list[int] = []
     for payload in payloads[:MAX_BATCH]:
@@ -67,10 +70,11 @@ def receive(
         if isinstance(item, Submission) and not reporter.may_report(item.tps.id, item.tps.desa_code):
             # Out of scope looks the same as a TPS that does not exist.
             item = Invalid({"tps": _("Unknown TPS.")}, str(item.submission_id), not_found=True)
-        result.items.append(item)
+        verdicts.append(item)
         if isinstance(item, Submission):
             good.append(item)
-            slots.append(len(result.items) - 1)
+            slots.append(len(verdicts) - 1)
+    result.items = [Invalid() if isinstance(v, Submission) else v for v in verdicts]  # filled in below
     for payload in payloads[MAX_BATCH:]:
         sid = str(payload.get("submission_id", "")) if isinstance(payload, dict) else ""
         result.items.append(Invalid({"__all__": _("At most %(n)d reports per batch.") % {"n": MAX_BATCH}}, sid))
@@ -92,6 +96,24 @@ def receive(
                 },
             )
     return result
+
+
+def add_photo(report: TpsReport, upload: Any, *, by: Any) -> TallyPhoto:
+    """Attach a photo of the C.Hasil to a report; only someone who may report for the TPS may."""
+    if not reporter_for(by).may_report(report.tps_id, report.desa_id):
+        raise PermissionError
+    evidence = store_evidence(upload, by=by, region_code=report.desa_id, kinds=frozenset({EvidenceKind.IMAGE}))
+    with transaction.atomic():
+        photo, created = TallyPhoto.objects.get_or_create(report=report, evidence=evidence)
+        if created:
+            audit.record(
+                "supervision.photo_added",
+                actor=by,
+                target=photo,
+                region_code=report.desa_id,
+                data={"report": report.pk, "sha256": evidence.sha256},
+            )
+    return photo
 
 
 def _canonical_report(row: dict[str, Any]) -> bytes:

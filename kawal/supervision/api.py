@@ -1,0 +1,113 @@
+"""REST endpoints: report intake (single and batch) and area totals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.http import Http404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.exceptions import ParseError
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from kawal.core.scope import code_covers, scope_codes
+from kawal.elections.models import Election
+from kawal.regions.models import Tps
+from kawal.supervision import api_schema
+from kawal.supervision.intake import Reporter, reporter_for
+from kawal.supervision.models import Channel
+from kawal.supervision.services import receive
+from kawal.supervision.tabulation import area_total
+from kawal.supervision.tokens import IntakeTokenAuthentication, TokenReporter
+
+
+def _reporter(request: Request) -> Reporter:
+    user = request.user
+    return user.reporter if isinstance(user, TokenReporter) else reporter_for(user)
+
+
+def _body(request: Request) -> Any:
+    try:
+        return request.data
+    except ParseError:
+        return None
+
+
+class IntakeView(APIView):
+    authentication_classes = [IntakeTokenAuthentication, SessionAuthentication]
+    parser_classes = [JSONParser]
+    permission_classes = [IsAuthenticated]
+
+
+class ReportCreate(IntakeView):
+    @extend_schema(
+        operation_id="tps_report_submit",
+        summary="Submit one TPS report (PTPS checklist and copy of the C.Hasil tally)",
+        description=(
+            "Idempotent on submission_id: sending the same report again returns status 'duplicate' (200) and "
+            "creates nothing. A report whose figures do not add up is accepted and flagged (see flags/reasons). "
+            "A correction is a new report for the same TPS and election (new submission_id): it becomes the "
+            "newest version."
+        ),
+        request=api_schema.ReportIn,
+        responses={
+            201: api_schema.ReportOut,
+            200: OpenApiResponse(api_schema.ReportOut, description="duplicate"),
+            400: api_schema.ReportOut,
+            404: api_schema.ReportOut,
+        },
+        tags=["pengawasan"],
+    )
+    def post(self, request: Request) -> Response:
+        data = _body(request)
+        result = receive([data], reporter=_reporter(request), channel=Channel.API, audit_batch=False)
+        [item] = result.as_list()
+        status = {"created": 201, "duplicate": 200, "invalid": 400, "not_found": 404}[item["status"]]
+        return Response(item, status=status)
+
+
+class ReportBatch(IntakeView):
+    @extend_schema(
+        operation_id="tps_report_submit_batch",
+        summary="Submit up to 100 TPS reports at once (e.g. an outbox after reconnecting)",
+        description="Each item gets its own verdict, in order; bad items do not stop the good ones.",
+        request=api_schema.BatchIn,
+        responses={200: api_schema.BatchOut, 400: OpenApiResponse(description="not a JSON object with 'reports'")},
+        tags=["pengawasan"],
+    )
+    def post(self, request: Request) -> Response:
+        data = _body(request)
+        if not isinstance(data, dict) or not isinstance(data.get("reports"), list):
+            return Response({"detail": "Expected {\"reports\": [...]}."}, status=400)
+        result = receive(data["reports"], reporter=_reporter(request), channel=Channel.API)
+        return Response({"created": result.created, "duplicates": result.duplicates, "results": result.as_list()})
+
+
+class AreaTotals(APIView):
+    @extend_schema(
+        operation_id="area_totals",
+        summary="Running totals of an area (TPS, desa, kecamatan, regency, province) for an election",
+        responses={200: api_schema.TotalsOut},
+        tags=["pengawasan"],
+    )
+    def get(self, request: Request, election: int, code: str) -> Response:
+        found = Election.objects.filter(pk=election).values_list("region_id", flat=True).first()
+        codes = scope_codes(request.user)
+        region_code = code.rsplit(".", 1)[0] if code.count(".") == 4 else code
+        visible = codes is None or any(code_covers(c, region_code) for c in codes)
+        if found is None or not visible or not code_covers(found, region_code):
+            raise Http404
+        total = area_total(election, code)
+        expected = (
+            1
+            if code.count(".") == 4
+            else Tps.objects.filter(Q(desa_id=code) | Q(desa__code__startswith=code + ".")).count()
+        )
+        body = {"area_code": code, "reported": total.reported, "expected": expected, "flagged": total.flagged}
+        body.update(valid=total.valid, invalid=total.invalid, cast=total.cast)
+        return Response({**body, "votes": {str(k): v for k, v in sorted(total.votes.items())}})

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from kawal.supervision import views_coverage, views_recap, views_report
+
+app_name = "supervision"
+
+urlpatterns = [
+    path("lapor/", views_report.report_form, name="report_form"),
+    path("lapor/<int:election_id>/", views_report.report_form, name="report_form_election"),
+    path("laporan/<int:report_id>/", views_report.report_detail, name="report_detail"),
+    path("laporan/<int:report_id>/foto/", views_report.report_photo, name="report_photo"),
+    path("foto/<int:photo_id>/", views_report.photo_download, name="photo"),
+    path("sw.js", views_report.service_worker, name="service_worker"),
+    path("cakupan/", views_coverage.coverage_index, name="coverage_index"),
+    path("cakupan/<int:election_id>/<str:code>/", views_coverage.coverage, name="coverage"),
+    path("rekap/", views_recap.recap_index, name="recap_index"),
+    path("rekap/<int:election_id>/", views_recap.recap, name="recap"),
+]
