@@ -1,0 +1,246 @@
+"""Every write the triage app allows: making suggestions, accepting and rejecting them.
+
+Suggestions are made by the system (after a case is created, or when a handler asks
+again); only supervisors who can see the case decide them. Each write appends one audit
+event. No reporter identity is read: triage works on the event fields of a case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kawal.cases.models import Case, LinkKind, PartyType
+from kawal.cases.services import link_cases
+from kawal.cases.workflow import TransitionRefused
+from kawal.core import audit
+from kawal.core.scope import code_covers
+from kawal.regions.models import Region
+
+from .engine import Triage
+from .models import CaseCategory, Category, Field, Status, Suggestion
+from .runtime import get_triage, regency_code
+
+MAX_PLACES = 3  # place suggestions per case
+MAX_DUPLICATE_CANDIDATES = 300  # most recent open cases compared for duplicates
+MAX_SHARED_WORDS = 8
+TEXT_FIELDS = ("title", "reported_position", "place_detail", "narrative")  # never the reporter's identity
+
+
+class TriageRefused(Exception):
+    """The decision is not allowed; ``message`` says why, in the user's language."""
+
+    def __init__(self, message: Any) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def case_text(case: Case) -> str:
+    """The words triage reads: what happened, where, and who was reported (by position)."""
+    return "\n".join(str(getattr(case, name) or "") for name in TEXT_FIELDS)
+
+
+def _evidence(items: Iterable[Any], wanted: str) -> list[dict[str, str]]:
+    return [e.to_dict() for e in items if e.field == wanted]
+
+
+def _shared_features(engine: Triage, a: str, b: str) -> list[dict[str, str]]:
+    """Why two texts look like one incident: shared places, dates, amounts, TPS and known words."""
+    shared = engine.features(a) & engine.features(b)
+    names = {e.code: e.name for e in engine.places.by_code.values()}
+    labels = {"P": "same place", "D": "same date", "A": "same amount", "T": "same TPS number"}
+    out: list[dict[str, str]] = []
+    for feature in sorted(f for f in shared if f[1:2] == ":"):
+        kind, value = feature.split(":", 1)
+        out.append({"field": "duplicate", "rule": labels.get(kind, kind), "evidence": names.get(value, value)})
+    roots = engine.lexicon.stemmer.roots  # known vocabulary only: no names of people
+    words = sorted(f for f in shared if f[1:2] != ":" and f in roots)[:MAX_SHARED_WORDS]
+    if words:
+        out.append({"field": "duplicate", "rule": "shared words", "evidence": ", ".join(words)})
+    return out
+
+
+def _duplicate_candidates(case: Case) -> list[Case]:
+    regency = ".".join(case.region_code.split(".")[:2])
+    return list(
+        Case.objects.open()
+        .filter(region__code__startswith=regency + ".")
+        .exclude(pk=case.pk)
+        .only("pk", *TEXT_FIELDS)
+        .order_by("-received_at", "-id")[:MAX_DUPLICATE_CANDIDATES]
+    )
+
+
+@dataclass
+class _Planned:
+    field: str
+    value: str
+    explanation: list[dict[str, str]]
+    other_case: Case | None = None
+
+
+def _plan(case: Case, engine: Triage) -> list[_Planned]:
+    text = case_text(case)
+    result = engine.suggest(text)
+    planned = [_Planned(Field.CATEGORY, result.category, _evidence(result.explanation, "category"))]
+    if result.subject != PartyType.UNKNOWN:
+        planned.append(_Planned(Field.SUBJECT, result.subject, _evidence(result.explanation, "subject")))
+    home = regency_code()
+    places = [p for p in result.places if p.level in ("kecamatan", "desa") and code_covers(home, p.code)]
+    for place in places[:MAX_PLACES]:
+        why = [e.to_dict() for e in result.explanation if e.field == "places" and e.rule.endswith(" " + place.code)]
+        planned.append(_Planned(Field.PLACE, place.code, why))
+    others = _duplicate_candidates(case)
+    if others:
+        groups = engine.group([text] + [case_text(o) for o in others])
+        if groups[0] is not None:
+            for other, group in zip(others, groups[1:], strict=True):
+                if group == groups[0]:
+                    why = _shared_features(engine, text, case_text(other))
+                    planned.append(_Planned(Field.DUPLICATE, str(other.pk), why, other_case=other))
+    return planned
+
+
+def suggest_for_case(case: Case, *, by: Any = None) -> list[Suggestion]:
+    """Create the pending suggestions for ``case`` (those it does not have yet)."""
+    engine = get_triage()
+    planned = _plan(case, engine)
+    created: list[Suggestion] = []
+    with transaction.atomic():
+        for item in planned:
+            suggestion, is_new = Suggestion.objects.get_or_create(
+                case=case, field=item.field, value=item.value,
+                defaults={"explanation": item.explanation, "other_case": item.other_case},
+            )
+            if is_new:
+                created.append(suggestion)
+        if created:
+            audit.record(
+                "triage.suggested", actor=by or "triage", target=case, region_code=case.region_code,
+                data={"suggestions": [{"id": s.pk, "field": s.field, "value": s.value} for s in created]},
+            )
+    return created
+
+
+def _require_sight(case: Case, by: Any) -> None:
+    if not Case.objects.visible_to(by).filter(pk=case.pk).exists():
+        raise TriageRefused(_("Only supervisors of this case's area may use its triage suggestions."))
+
+
+def analyse(case: Case, *, by: Any) -> list[Suggestion]:
+    """A handler asks triage to read the case (again), e.g. after its narrative changed."""
+    _require_sight(case, by)
+    return suggest_for_case(case, by=by)
+
+
+def _apply(suggestion: Suggestion, *, by: Any, at: Any) -> dict[str, Any]:
+    """Carry an accepted suggestion into the case; return what changed for the audit event."""
+    case = suggestion.case
+    value = suggestion.value
+    if suggestion.field == Field.CATEGORY:
+        if value not in Category.values:
+            raise TriageRefused(_("Unknown violation category."))
+        old = CaseCategory.objects.filter(case=case).values_list("category", flat=True).first() or ""
+        CaseCategory.objects.update_or_create(
+            case=case, defaults={"category": value, "suggestion": suggestion, "decided_by": by, "decided_at": at}
+        )
+        return {"old": old, "new": value}
+    if suggestion.field == Field.SUBJECT:
+        if value not in PartyType.values:
+            raise TriageRefused(_("Unknown type of reported party."))
+        old = case.reported_type
+        Case.objects.filter(pk=case.pk).update(reported_type=value, updated_at=at)
+        case.reported_type = value
+        return {"old": old, "new": value}
+    if suggestion.field == Field.PLACE:
+        old = case.region_code
+        inside = Region.objects.filter(pk=value).exists() and code_covers(old, value) and value != old
+        if inside:
+            Case.objects.filter(pk=case.pk).update(region_id=value, updated_at=at)
+            case.region_id = value
+        return {"old": old, "new": case.region_code, "applied": inside}
+    other = suggestion.other_case
+    if other is None or not Case.objects.visible_to(by).filter(pk=other.pk).exists():
+        raise TriageRefused(_("The other case is no longer available to you."))
+    try:
+        link_cases(case, other, LinkKind.DUPLICATE, by=by)
+    except TransitionRefused as exc:
+        raise TriageRefused(exc.message) from exc
+    return {"other": other.pk}
+
+
+def _decide(suggestion: Suggestion, status: str, *, by: Any) -> Suggestion:
+    _require_sight(suggestion.case, by)
+    now = timezone.now()
+    with transaction.atomic():
+        updated = Suggestion.objects.filter(pk=suggestion.pk, status=Status.PENDING).update(
+            status=status, decided_by=by, decided_at=now
+        )
+        if not updated:
+            raise TriageRefused(_("This suggestion has already been decided."))
+        data: dict[str, Any] = {"suggestion": suggestion.pk, "field": suggestion.field, "value": suggestion.value}
+        if status == Status.ACCEPTED:
+            data.update(_apply(suggestion, by=by, at=now))
+        audit.record(
+            f"triage.suggestion_{status}", actor=by, target=suggestion.case,
+            region_code=suggestion.case.region_code, data=data, at=now,
+        )
+    suggestion.status, suggestion.decided_by, suggestion.decided_at = status, by, now
+    return suggestion
+
+
+def accept(suggestion: Suggestion, *, by: Any) -> Suggestion:
+    """Accept: the category, reported party type, place or duplicate link goes into the case."""
+    return _decide(suggestion, Status.ACCEPTED, by=by)
+
+
+def reject(suggestion: Suggestion, *, by: Any) -> Suggestion:
+    """Reject: nothing changes in the case; the rejection counts against triage's accuracy."""
+    return _decide(suggestion, Status.REJECTED, by=by)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Decisions on one field (or one suggested value): how often triage was right."""
+
+    key: str
+    label: str
+    accepted: int
+    rejected: int
+    pending: int
+
+    @property
+    def decided(self) -> int:
+        return self.accepted + self.rejected
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.accepted / self.decided if self.decided else None
+
+
+def accuracy_tables(user: Any) -> tuple[list[Tally], list[Tally]]:
+    """Per field, and per suggested category, for the suggestions the user can see."""
+    visible = Suggestion.objects.visible_to(user)
+    counts: dict[tuple[str, str], int] = {}
+    for row in visible.values("field", "status").annotate(n=Count("id")):
+        counts[(row["field"], row["status"])] = row["n"]
+    fields = [
+        Tally(str(key), str(label), counts.get((key, Status.ACCEPTED), 0), counts.get((key, Status.REJECTED), 0),
+              counts.get((key, Status.PENDING), 0))
+        for key, label in Field.choices
+    ]
+    by_value: dict[tuple[str, str], int] = {}
+    for row in visible.filter(field=Field.CATEGORY).values("value", "status").annotate(n=Count("id")):
+        by_value[(row["value"], row["status"])] = row["n"]
+    categories = [
+        Tally(str(key), str(label), by_value.get((key, Status.ACCEPTED), 0), by_value.get((key, Status.REJECTED), 0),
+              by_value.get((key, Status.PENDING), 0))
+        for key, label in Category.choices
+    ]
+    return fields, categories
