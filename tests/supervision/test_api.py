@@ -93,7 +93,8 @@ def test_area_totals_answer_in_scope_and_404_outside(
     body = client_for(personas.panwascam_kebomas).get(f"/api/v1/pengawasan/total/{pilbup.pk}/{KEBOMAS}/").json()
     assert body["votes"] == {"1": 250, "2": 50}
     assert (body["reported"], body["expected"]) == (1, 5)
-    assert client_for(personas.panwascam_dukun).get(f"/api/v1/pengawasan/total/{pilbup.pk}/{KEBOMAS}/").status_code == 404
+    url = f"/api/v1/pengawasan/total/{pilbup.pk}/{KEBOMAS}/"
+    assert client_for(personas.panwascam_dukun).get(url).status_code == 404
 
 
 def test_the_openapi_schema_documents_single_and_batch_intake(personas: Personas, client_for) -> None:  # type: ignore[no-untyped-def]
