@@ -43,7 +43,8 @@ def form_data(**overrides: Any) -> dict[str, Any]:
         "reporter_phone": PHONE, "reporter_email": EMAIL,
         "reported_name": "Budi Fiktif", "reported_type": "asn", "reported_position": "Kepala dinas (fiktif)",
         "title": "ASN mengajak memilih paslon", "region": RANDUAGUNG, "tps_number": "2", "place_detail": "Balai desa",
-        "happened_on": (today - dt.timedelta(days=2)).isoformat(), "known_on": (today - dt.timedelta(days=1)).isoformat(),
+        "happened_on": (today - dt.timedelta(days=2)).isoformat(),
+        "known_on": (today - dt.timedelta(days=1)).isoformat(),
         "narrative": "Terlapor mengajak ASN memilih paslon tertentu.", "witnesses": "", "agree": "on",
     }
     data.update(overrides)
