@@ -271,7 +271,9 @@ class CheckInData:
     organisation: str = ""  # free text when the organisation is not on the list
 
 
-def _check_in(meeting: Meeting, data: CheckInData, *, method: str, by: Any, allowed: Any) -> Attendance:
+def _check_in(
+    meeting: Meeting, data: CheckInData, *, method: str, by: Any, allowed: Any, at: dt.datetime | None = None
+) -> Attendance:
     name = " ".join(data.name.split())
     if not name:
         raise ValidationError(_("Please fill in your name."))
@@ -293,6 +295,7 @@ def _check_in(meeting: Meeting, data: CheckInData, *, method: str, by: Any, allo
             organisation=organisation[:200],
             position=" ".join(data.position.split())[:150],
             stakeholder=stakeholder,
+            checked_in_at=at or timezone.now(),
             method=method,
             recorded_by=by if getattr(by, "is_authenticated", False) else None,
         )
@@ -312,10 +315,13 @@ def public_check_in(meeting: Meeting, data: CheckInData) -> Attendance:
     return _check_in(meeting, data, method=CheckInMethod.QR, by=PUBLIC_CHECKIN_ACTOR, allowed=invited)
 
 
-def staff_check_in(meeting: Meeting, data: CheckInData, *, by: Any) -> Attendance:
-    """Staff tick a person in (for those without a phone)."""
+def staff_check_in(meeting: Meeting, data: CheckInData, *, by: Any, at: dt.datetime | None = None) -> Attendance:
+    """Staff tick a person in (for those without a phone), or copy a paper list with its times (``at``)."""
     require_staff_in(by, meeting.region_id)
-    return _check_in(meeting, data, method=CheckInMethod.STAFF, by=by, allowed=Stakeholder.objects.visible_to(by))
+    if at is not None and at > timezone.now():
+        raise ValidationError(_("The check-in time cannot be in the future."))
+    allowed = Stakeholder.objects.visible_to(by)
+    return _check_in(meeting, data, method=CheckInMethod.STAFF, by=by, allowed=allowed, at=at)
 
 
 # Minutes -----------------------------------------------------------------------------------
