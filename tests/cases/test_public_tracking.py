@@ -33,7 +33,8 @@ def test_tracking_by_code_shows_each_step_in_plain_indonesian(
     handled_to_bkn(case, personas)
     html = client.get(f"/kasus/lacak/{case.tracking_code}/").content.decode()
     assert "diteruskan" in html and "BKN" in html
-    for step in ("Diterima", "Mulai kajian awal", "Registrasi", "Putusan: pelanggaran hukum lainnya", "Teruskan ke BKN"):
+    steps = ("Diterima", "Mulai kajian awal", "Registrasi", "Putusan: pelanggaran hukum lainnya", "Teruskan ke BKN")
+    for step in steps:
         assert step in html
     assert_no_personal_data(html)
 
