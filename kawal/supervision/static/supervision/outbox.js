@@ -10,6 +10,7 @@
   if (!form) { return; }
   var list = document.getElementById("outbox-list");
   var net = document.getElementById("net-status");
+  var saved = document.getElementById("save-status");
   var msg = form.dataset;
   var DB_NAME = "kawal-ptps", STORE = "outbox";
   var syncing = false;
@@ -83,10 +84,11 @@
       if (!items.length) { var li0 = document.createElement("li"); li0.textContent = list.dataset.empty; list.appendChild(li0); }
       items.forEach(function (item) {
         var li = document.createElement("li");
-        li.className = item.status;
+        var flagged = item.result && item.result.flags && item.result.flags.length;
+        li.className = item.status + (flagged ? " flagged" : "");
         li.dataset.submission = item.submission_id;
         li.dataset.status = item.status;
-        li.textContent = "TPS " + item.label + " · " + describe(item);
+        li.textContent = item.label + " · " + describe(item);
         list.appendChild(li);
       });
     });
@@ -132,15 +134,19 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    if (!form.reportValidity()) { return; }
+    var button = form.querySelector("button[type=submit]");
+    button.disabled = true;
     var payload = payloadFromForm();
     var option = form.elements.tps.options[form.elements.tps.selectedIndex];
     var item = { submission_id: payload.submission_id, payload: payload, status: "pending",
                  label: option ? option.text : String(payload.tps), savedAt: new Date().toISOString() };
     put(item).then(function () {
+      form.reset();
       form.elements.submission_id.value = uuid4();  // the next report gets its own id
-      net.textContent = msg.msgSaved;
+      saved.textContent = msg.msgSaved;
       return render();
-    }).then(function () { return sync(false); });
+    }).then(function () { button.disabled = false; return sync(false); });
   });
 
   document.getElementById("resend").addEventListener("click", function () { sync(true); });
@@ -153,6 +159,12 @@
   render().then(function () { sync(false); });
 
   if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.cached) {
+        form.dataset.offlineReady = "1";
+        document.getElementById("offline-ready").hidden = false;
+      }
+    });
     navigator.serviceWorker.register(msg.sw, { scope: msg.sw.replace(/sw\.js$/, "") }).then(function () {
       return navigator.serviceWorker.ready;
     }).then(function (reg) {

@@ -7,7 +7,9 @@ self.addEventListener("activate", function (event) { event.waitUntil(self.client
 
 self.addEventListener("message", function (event) {
   if (event.data && event.data.cache) {
-    event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(event.data.cache); }));
+    var source = event.source;
+    event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(event.data.cache); })
+      .then(function () { if (source) { source.postMessage({ cached: true }); } }));
   }
 });
 
@@ -23,7 +25,7 @@ self.addEventListener("fetch", function (event) {
       }
       return response;
     }).catch(function () {
-      return caches.match(request, { ignoreSearch: request.mode !== "navigate" });
+      return caches.match(request, { ignoreVary: true, ignoreSearch: request.mode !== "navigate" });
     })
   );
 });
