@@ -8,12 +8,19 @@ import pytest
 from django.conf import settings
 
 from kawal.elections.models import Election
+from kawal.regions.models import Region
+from kawal.supervision.lookups import lookups
 from kawal.supervision.models import TpsReport
 from tests.conftest import PASSWORD, Personas
-from tests.supervision.conftest import _fresh_lookups as _lookups_fixture  # noqa: F401 - shared fixtures
-from tests.supervision.conftest import pilbup as _pilbup_fixture  # noqa: F401
+from tests.supervision.conftest import make_pilbup
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def pilbup(gresik: dict[str, Region]) -> Election:
+    lookups.clear()
+    return make_pilbup()
 
 
 def log_in(page: Any, base: str, username: str) -> None:

@@ -24,8 +24,8 @@ def _fresh_lookups() -> Iterator[None]:
     lookups.clear()
 
 
-@pytest.fixture
-def pilbup(gresik: dict[str, Region]) -> Election:
+def make_pilbup() -> Election:
+    """Pilbup Gresik: one pair and the empty box, with a two-question checklist."""
     cycle, _ = Cycle.objects.get_or_create(
         name="Pemilihan Serentak 2024", defaults={"voting_date": dt.date(2024, 11, 27)}
     )
@@ -40,6 +40,11 @@ def pilbup(gresik: dict[str, Region]) -> Election:
         election=election, key="witnesses_present", defaults={"label": "Saksi hadir", "kind": "yesno"}
     )
     return election
+
+
+@pytest.fixture
+def pilbup(gresik: dict[str, Region]) -> Election:
+    return make_pilbup()
 
 
 @pytest.fixture
