@@ -1,0 +1,25 @@
+"""The demo adds about 30 fictional cases in every state, once."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from kawal.cases.models import Case
+from kawal.cases.workflow import Kind, State
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_cases_cover_every_state_with_fictional_people_and_load_once() -> None:
+    call_command("load_demo", "--quiet-logins")
+    cases = list(Case.objects.select_related("region"))
+    assert 30 <= len(cases) <= 40
+    assert {c.state for c in cases} == set(State.values)
+    assert {c.kind for c in cases} == set(Kind.values)
+    assert len({c.region.parent_id for c in cases if c.region.level == "desa"}) >= 15  # spread over the kecamatan
+    for case in cases:
+        assert "(fiktif)" in case.reported_name or case.reported_name == "Tidak diketahui"
+        assert not case.reporter_name or "(fiktif)" in case.reporter_name
+    call_command("load_demo", "--quiet-logins")
+    assert Case.objects.count() == len(cases)
