@@ -20,8 +20,10 @@ from django.utils.translation import gettext as _
 from kawal.core import audit
 from kawal.core.evidence import store_evidence
 from kawal.core.models import EvidenceKind
+from kawal.elections.models import Election
+from kawal.regions.models import Tps
 from kawal.supervision.intake import Outcome, Reporter, reporter_for, submit
-from kawal.supervision.models import IntakeSeal, TallyPhoto, TpsReport
+from kawal.supervision.models import Assignment, ChecklistItem, IntakeSeal, TallyPhoto, TpsReport
 from kawal.supervision.submission import Invalid, Submission, parse
 
 MAX_BATCH = 100
@@ -167,3 +169,37 @@ def verify_seals() -> list[IntakeSeal]:
         if digest.hexdigest() != seal.digest:
             broken.append(seal)
     return broken
+
+
+def ensure_checklist(election: Election, items: Sequence[tuple[str, str, str, bool]], *, by: Any = None) -> int:
+    """Make the election's checklist hold these (key, label, kind, required) items; returns how many changed."""
+    changed = 0
+    with transaction.atomic():
+        for order, (key, label, kind, required) in enumerate(items):
+            _item, created = ChecklistItem.objects.update_or_create(
+                election=election, key=key,
+                defaults={"label": label, "kind": kind, "required": required, "order": order},
+            )
+            changed += int(created)
+        if changed:
+            audit.record(
+                "supervision.checklist_set", actor=by, target=election, region_code=election.region_id,
+                data={"items": [k for k, *_rest in items]},
+            )  # fmt: skip
+    return changed
+
+
+def assign_supervisor(
+    user: Any, *, role: str, region_code: str, tps: Tps | None = None, letter_number: str = "", by: Any = None
+) -> Assignment:
+    """Put a supervisor on the roster for an area (and, for a PTPS, a TPS). Idempotent."""
+    with transaction.atomic():
+        assignment, created = Assignment.objects.get_or_create(
+            user=user, role=role, region_id=region_code, tps=tps, defaults={"letter_number": letter_number}
+        )
+        if created:
+            audit.record(
+                "supervision.supervisor_assigned", actor=by, target=assignment, region_code=region_code,
+                data={"user": user.get_username(), "role": role, "tps": tps.pk if tps else None},
+            )  # fmt: skip
+    return assignment
