@@ -43,7 +43,9 @@ class ContactForm(forms.Form):
 class MeetingForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    stage = forms.ModelChoiceField(label=_("Election stage"), queryset=Stage.objects.none(), required=False)
+    stage = forms.ModelChoiceField(
+        label=_("Election stage"), queryset=Stage.objects.none(), required=False, empty_label="—"
+    )
     starts_at = forms.DateTimeField(label=_("Starts"), widget=DATETIME_WIDGET)
     ends_at = forms.DateTimeField(label=_("Ends"), widget=DATETIME_WIDGET, required=False)
     venue = forms.CharField(label=_("Venue"), max_length=200)
@@ -118,7 +120,9 @@ class CommitmentForm(forms.Form):
     owner = forms.TypedChoiceField(label=_("Responsible stakeholder"), coerce=int)
     description = forms.CharField(label=_("Commitment"), widget=forms.Textarea(attrs={"rows": 2}))
     due_date = forms.DateField(label=_("Due date"), widget=DATE_WIDGET)
-    stage = forms.ModelChoiceField(label=_("Election stage"), queryset=Stage.objects.none(), required=False)
+    stage = forms.ModelChoiceField(
+        label=_("Election stage"), queryset=Stage.objects.none(), required=False, empty_label="—"
+    )
     area = forms.ChoiceField(label=_("Area"), required=False)
     risk = forms.CharField(label=_("Risk addressed"), max_length=250, required=False)
 

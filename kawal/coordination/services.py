@@ -114,6 +114,22 @@ def add_contact(
     return contact
 
 
+def reveal_contacts(stakeholder: Stakeholder, *, by: Any) -> list[Contact]:
+    """Contact persons with their phone and e-mail in full; each look is audited (personal data)."""
+    require_staff_in(by, stakeholder.region_id)
+    contacts = list(stakeholder.contacts.all())
+    if contacts:
+        with transaction.atomic():
+            audit.record(
+                "coordination.contacts_viewed",
+                actor=by,
+                target=stakeholder,
+                region_code=stakeholder.region_id,
+                data={"contacts": len(contacts)},
+            )
+    return contacts
+
+
 # Meetings ----------------------------------------------------------------------------------
 
 

@@ -104,3 +104,27 @@ def test_meeting_list_query_count_does_not_grow(  # type: ignore[no-untyped-def]
         response = client.get("/koordinasi/")
     assert len(response.context["meetings"]) == 6
     assert len(six) == len(one), [q["sql"] for q in six]
+
+
+def test_edit_keeps_the_meeting_before_its_commitments(  # type: ignore[no-untyped-def]
+    client_for, personas: Personas, make_meeting: MakeMeeting, stakeholders: dict
+) -> None:
+    import datetime as dt
+
+    from kawal.coordination.commitments import CommitmentData, add_commitment
+    from tests.coordination.conftest import at
+
+    meeting = make_meeting(starts_at=at(2024, 9, 25))
+    add_commitment(
+        meeting,
+        CommitmentData(owner_id=stakeholders["polres"].pk, description="Patroli", due_date=dt.date(2024, 10, 1)),
+        by=personas.staff,
+    )
+    client = client_for(personas.staff)
+    form = {"title": "Rakor diubah", "venue": "Aula", "region": GRESIK, "agenda": "Satu"}
+    response = client.post(f"/koordinasi/rapat/{meeting.pk}/ubah/", {**form, "starts_at": "2024-10-05T09:00"})
+    assert "Rapat tidak dapat dipindah ke tanggal setelah tenggat" in response.content.decode()
+    response = client.post(f"/koordinasi/rapat/{meeting.pk}/ubah/", {**form, "starts_at": "2024-09-26T09:00"})
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.title == "Rakor diubah" and [a.title for a in meeting.agenda.all()] == ["Satu"]

@@ -101,3 +101,15 @@ def test_stakeholder_list_query_count_does_not_grow(  # type: ignore[no-untyped-
         response = client.get("/koordinasi/stakeholder/")
     assert len(response.context["rows"]) == 15
     assert len(many) == len(few), [q["sql"] for q in many]
+
+
+def test_showing_contacts_in_full_is_audited_and_limited_to_the_stakeholders_area(  # type: ignore[no-untyped-def]
+    client_for, personas: Personas, stakeholders: dict
+) -> None:
+    from kawal.core.models import AuditEvent
+
+    url = f"/koordinasi/stakeholder/{stakeholders['polres'].pk}/?tampilkan=kontak"
+    client_for(personas.staff).get(url)
+    assert AuditEvent.objects.filter(action="coordination.contacts_viewed", actor=personas.staff).count() == 1
+    html = client_for(personas.panwascam_kebomas).get(url).content.decode()
+    assert "081234567890" not in html and "Budi Santoso" in html

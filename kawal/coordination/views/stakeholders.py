@@ -68,7 +68,9 @@ def stakeholder_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         .select_related("meeting", "stage", "area")
         .order_by("due_date")
     )
-    contacts = list(stakeholder.contacts.all())
+    can_edit = can_work_in(request.user, stakeholder.region_id)
+    show_full = request.GET.get("tampilkan") == "kontak" and can_edit
+    contacts = services.reveal_contacts(stakeholder, by=request.user) if show_full else list(stakeholder.contacts.all())
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -77,7 +79,6 @@ def stakeholder_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
             add_errors(form, error)
         else:
             return redirect("coordination:stakeholder_detail", pk=stakeholder.pk)
-    show_full = request.GET.get("tampilkan") == "kontak"
     context = {
         "stakeholder": stakeholder,
         "record": records([stakeholder.pk], meetings)[stakeholder.pk],
@@ -90,7 +91,7 @@ def stakeholder_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         ],
         "show_full": show_full,
         "form": form,
-        "can_edit": can_work_in(request.user, stakeholder.region_id),
+        "can_edit": can_edit,
         "page_title": _("Stakeholder"),
     }
     return render(request, "coordination/stakeholder_detail.html", context)
