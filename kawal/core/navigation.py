@@ -1,8 +1,9 @@
 """Navigation by role, contributed by each app.
 
 An app's ``AppConfig`` may define ``nav_items``: a list of :class:`NavItem`. The shell
-shows the items whose roles the user holds, in ``order``; an item whose URL does not
-resolve is left out, so an app can be removed without touching the shell.
+shows the items whose roles the user holds, in ``order``; an app that contributes several
+items gets one menu named after the app. An item whose URL does not resolve is left out, so
+an app can be removed without touching the shell.
 """
 
 from __future__ import annotations
@@ -22,18 +23,30 @@ class NavItem:
     order: int = 50
 
 
-def items_for(user: Any) -> list[dict[str, str]]:
+def _visible(item: NavItem, user: Any, roles: set[str]) -> str | None:
+    if item.roles is not None and not (roles & set(item.roles)) and not user.is_superuser:
+        return None
+    try:
+        return reverse(item.url_name)
+    except NoReverseMatch:
+        return None
+
+
+def items_for(user: Any) -> list[dict[str, Any]]:
+    """Entries for the shell: ``{label, url}`` or ``{label, children: [{label, url}, ...]}``."""
     if not getattr(user, "is_authenticated", False):
         return []
     roles = user.roles()
-    found: list[tuple[int, str, str]] = []
+    entries: list[tuple[int, dict[str, Any]]] = []
     for config in apps.get_app_configs():
-        for item in getattr(config, "nav_items", ()):
-            if item.roles is not None and not (roles & set(item.roles)) and not user.is_superuser:
-                continue
-            try:
-                url = reverse(item.url_name)
-            except NoReverseMatch:
-                continue
-            found.append((item.order, str(item.label), url))
-    return [{"label": label, "url": url} for _order, label, url in sorted(found, key=lambda t: t[0])]
+        links = [
+            (item.order, {"label": str(item.label), "url": url})
+            for item in getattr(config, "nav_items", ())
+            if (url := _visible(item, user, roles)) is not None
+        ]
+        if len(links) == 1:
+            entries.append(links[0])
+        elif links:
+            links.sort(key=lambda pair: pair[0])
+            entries.append((links[0][0], {"label": str(config.verbose_name), "children": [link for _o, link in links]}))
+    return [entry for _order, entry in sorted(entries, key=lambda pair: pair[0])]

@@ -31,8 +31,15 @@ def scope_numbers(user: Any) -> dict[str, Any]:
     }
 
 
-@login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """Staff see their area's numbers; visitors see the public entry points."""
+    if not request.user.is_authenticated:
+        return render(request, "core/public_home.html")
+    return staff_home(request)
+
+
+@login_required
+def staff_home(request: HttpRequest) -> HttpResponse:
     user = request.user
     codes = scope_codes(user)
     top = Region.objects.filter(code__in=codes).order_by("code") if codes else Region.objects.none()

@@ -63,5 +63,8 @@ def test_turning_on_two_factor_is_audited(client_for, personas: Personas) -> Non
 
 def test_logout_needs_post_and_ends_the_session(client_for, personas: Personas) -> None:  # type: ignore[no-untyped-def]
     client = client_for(personas.staff)
+    assert client.get("/akun/keluar/").status_code == 405
+    assert client.get("/wilayah/").status_code == 302  # still logged in
     client.post("/akun/keluar/")
-    assert client.get("/").status_code == 302
+    assert client.get("/wilayah/")["Location"].startswith("/akun/masuk/")
+    assert "Selamat datang" not in client.get("/").content.decode()
