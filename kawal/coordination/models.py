@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kawal.accounts.models import STAFF_ROLES
 from kawal.core.crypto import EncryptedTextField
@@ -289,10 +290,10 @@ class Statement(models.Model):
 
 
 class CommitmentStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
-    MISSED = "missed", _("Missed")
+    OPEN = "open", pgettext_lazy("commitment status", "Open")
+    IN_PROGRESS = "in_progress", pgettext_lazy("commitment status", "In progress")
+    DONE = "done", pgettext_lazy("commitment status", "Done")
+    MISSED = "missed", pgettext_lazy("commitment status", "Missed")
 
 
 PENDING_STATUSES = (CommitmentStatus.OPEN, CommitmentStatus.IN_PROGRESS)
