@@ -67,3 +67,9 @@ def test_scores_cover_all_categories(triage: Triage) -> None:
     s = triage.suggest("serangan fajar")
     assert set(s.category_scores) >= {"politik_uang", "netralitas", "lainnya"}
     assert s.category_scores["politik_uang"] > s.category_scores["netralitas"]
+
+
+def test_partisanship_of_an_organiser_is_an_ethics_matter(triage: Triage) -> None:
+    s = triage.suggest("Dua anggota KPPS tidak netral, berfoto memakai kaos paslon dan pose jari nomor urut.")
+    assert (s.category, s.subject) == ("penyelenggara", "penyelenggara")
+    assert any("neutrality cues" in e.rule for e in s.explanation)

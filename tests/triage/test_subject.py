@@ -35,3 +35,20 @@ def test_empty_text_is_unknown(triage: Triage) -> None:
     for text in ("", "   ", "\n\t"):
         s = triage.suggest(text)
         assert (s.category, s.subject) == ("lainnya", "tidak_diketahui")
+
+
+def test_a_verb_does_not_name_an_actor(triage: Triage) -> None:
+    # "memilih"/"mendukung" are verbs; only the nouns "pemilih"/"pendukung" name a party
+    s = triage.suggest("Camat mengajak warga memilih dan mendukung paslon nomor 1 dalam sambutannya.")
+    assert s.subject == "asn"
+
+
+def test_recount_without_a_named_actor_points_to_the_organisers(triage: Triage) -> None:
+    s = triage.suggest("Terdapat selisih jumlah suara antara C Hasil dan rekapitulasi di kecamatan.")
+    assert (s.category, s.subject) == ("pemungutan_suara", "penyelenggara")
+    assert any("implied" in e.rule for e in s.explanation if e.field == "subject")
+
+
+def test_enforcer_is_not_the_reported_party(triage: Triage) -> None:
+    s = triage.suggest("Satpol PP menurunkan baliho paslon yang dipasang di pohon.")
+    assert (s.category, s.subject) == ("kampanye", "peserta")

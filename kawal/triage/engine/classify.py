@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, Rule
+from .text import noun_form
 from .types import CATEGORIES, SUBJECTS, Evidence
 
 WINDOW = 8
@@ -32,6 +33,11 @@ RECIPIENT_CONTEXT = frozenset(
 )
 REPORTER_NEXT = frozenset(
     {"melaporkan", "melapor", "mengadukan", "mengadu", "menemukan", "mengaku", "merekomendasikan"}
+    # ... or an enforcer: the one who removes, summons, examines, dismisses or sentences
+    | {"menertibkan", "menurunkan", "mencopot", "membongkar", "menindak", "memeriksa", "memanggil",
+       "menggerebek", "menelusuri", "mengklarifikasi", "memberhentikan", "memecat", "memvonis",
+       "menjatuhkan", "mendiskualifikasi", "mengamankan", "menangkap", "mencatat", "menerima",
+       "menegur", "mengimbau", "mengingatkan"}
 )
 SUBJECT_MIN = 1.0  # an actor needs one mention worth this much to be suggested
 SUBJECT_MIN_LAINNYA = 2.0  # ... and more when the text is not about a violation
@@ -94,6 +100,11 @@ class Matcher:
         # rules by the first stem of their first part, keeping the longest-first rank
         self.rank: dict[int, int] = {}
         self.by_first: dict[str, dict[str, list[Rule]]] = {}
+        # every word a rule of each kind mentions (positions of other words are never needed)
+        self.words: dict[str, frozenset[str]] = {
+            k: frozenset(w for r in v for part in r.parts for w in part) for k, v in self.rules.items()
+        }
+        self.stem_words: frozenset[str] = frozenset().union(*(w for k, w in self.words.items() if k != "subj"))
         for kind, rules in self.rules.items():
             index: dict[str, list[Rule]] = defaultdict(list)
             for n, r in enumerate(rules):
@@ -213,9 +224,11 @@ def classify(
     amount_count: int,
 ) -> tuple[str, str, dict[str, float], dict[str, float], list[Evidence]]:
     """Return category, subject, both score tables and the explanation."""
+    rule_words = matcher.stem_words
     pos: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(stems):
-        pos[s].append(i)
+        if s in rule_words:
+            pos[s].append(i)
 
     cat_scores: dict[str, float] = dict.fromkeys(CATEGORIES, 0.0)
     cat_hits: dict[str, list[tuple[Hit | None, str, float]]] = defaultdict(list)
@@ -227,9 +240,16 @@ def classify(
         cat_scores["politik_uang"] += w
         cat_hits["politik_uang"].append((None, f"amount of money mentioned (+{w:.2f})", w))
 
+    # actors are nouns: matched as written (less "-nya"), so "memilih" is not "pemilih"
+    nouns = [noun_form(t) if t.endswith("nya") else t for t in surface]
+    subj_words = matcher.words.get("subj", frozenset())
+    npos: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(nouns):
+        if s in subj_words:
+            npos[s].append(i)
     subj_scores: dict[str, float] = dict.fromkeys(SUBJECTS, 0.0)
     subj_hits: dict[str, list[Hit]] = defaultdict(list)
-    for hit in matcher.hits("subj", surface, stems, pos):
+    for hit in matcher.hits("subj", surface, nouns, npos):
         subj_scores[hit.rule.key] += hit.weight
         subj_hits[hit.rule.key].append(hit)
     eligible = {
@@ -238,6 +258,7 @@ def classify(
     first_actor = None
     if eligible:
         first_actor = min(eligible, key=lambda k: min(h.start for h in subj_hits[k]))
+    first_seen = {k: min(h.start for h in hs) for k, hs in subj_hits.items()}
 
     # the main actor routes partisan acts and adds its own category bonus
     actor_scores = {k: v for k, v in subj_scores.items() if v > 0}
@@ -246,7 +267,8 @@ def classify(
     if actor_scores:
         routable = {k: v for k, v in actor_scores.items() if k in lex.routes}
         if routable:
-            routed_actor = max(routable, key=lambda k: (routable[k], -SUBJECTS.index(k)))
+            # strongest actor; on a tie, the one named first
+            routed_actor = max(routable, key=lambda k: (routable[k], -first_seen[k]))
     partisan = matcher.hits("partisan", surface, stems, pos)
     if partisan:
         total = sum(h.weight for h in partisan)
@@ -261,6 +283,15 @@ def classify(
                 (h, f"{_fmt(h)} routed to {target} by actor {routed_actor or 'none'} (x{factor})",
                  h.weight * factor)
             )
+    # partisanship of an organiser is an ethics matter, not ASN/village neutrality
+    neutral_target = lex.neutrality_routes.get(routed_actor or "")
+    if neutral_target and cat_scores["netralitas"] > 0:
+        moved = cat_scores["netralitas"]
+        cat_scores["netralitas"] = 0.0
+        cat_scores[neutral_target] += moved
+        cat_hits[neutral_target].append(
+            (None, f"neutrality cues ({moved:.2f}) routed to {neutral_target} by actor {routed_actor}", moved)
+        )
     if routed_actor is not None and routed_actor in lex.actor_bonus:
         target, bonus = lex.actor_bonus[routed_actor]
         cat_scores[target] += bonus
@@ -318,6 +349,11 @@ def classify(
             explanation.append(
                 Evidence("subject", f"fits category {category} (+{compat[subject]:.2f})", "")
             )
+    elif implied := [h for h in matcher.hits("implied", surface, stems, pos) if category != "lainnya"]:
+        # no actor named, but the act itself says who does it (a recap is the organisers' work)
+        best = max(implied, key=lambda h: (h.weight, -h.start))
+        subject = best.rule.key
+        explanation.append(Evidence("subject", f"no actor named; implied by {_fmt(best)}", best.evidence))
     else:
         subject = DEFAULT_SUBJECT.get(category, "tidak_diketahui")
         explanation.append(

@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import Stemmer, normalize, tokenize
+from .text import Stemmer, normalize, noun_form, tokenize
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    kind: str  # "cat" | "subj" | "partisan"
+    kind: str  # "cat" | "subj" | "partisan" | "implied"
     key: str  # category, subject or "-"
     weight: float
-    parts: tuple[tuple[str, ...], ...]  # stemmed; >1 part means a window rule
+    parts: tuple[tuple[str, ...], ...]  # stemmed (subjects: noun forms); >1 part means a window rule
     source: str  # the pattern as written in the file
 
 
@@ -23,6 +23,7 @@ class Rule:
 class Lexicon:
     rules: list[Rule]
     routes: dict[str, str]
+    neutrality_routes: dict[str, str]
     actor_bonus: dict[str, tuple[str, float]]
     slang: dict[str, tuple[str, ...]]
     stemmer: Stemmer
@@ -64,15 +65,18 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     slang = load_slang(data_dir / "slang.txt")
     raw_rules: list[tuple[str, str, float, str]] = []
     routes: dict[str, str] = {}
+    neutrality_routes: dict[str, str] = {}
     actor_bonus: dict[str, tuple[str, float]] = {}
     for line in _read_lines(data_dir / "lexicon.txt"):
         fields = line.split(None, 3)
         kind = fields[0]
         if kind == "route" and len(fields) >= 3:
             routes[fields[1]] = fields[2]
+        elif kind == "neutrality" and len(fields) >= 3:
+            neutrality_routes[fields[1]] = fields[2]
         elif kind == "actor" and len(fields) == 4:
             actor_bonus[fields[1]] = (fields[2], float(fields[3]))
-        elif kind in ("cat", "subj", "partisan") and len(fields) == 4:
+        elif kind in ("cat", "subj", "partisan", "implied") and len(fields) == 4:
             raw_rules.append((kind, fields[1], float(fields[2]), fields[3]))
         else:
             raise ValueError(f"bad lexicon line: {line!r}")
@@ -94,8 +98,9 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
 
     rules: list[Rule] = []
     for kind, key, weight, pattern in raw_rules:
+        form = noun_form if kind == "subj" else stemmer.stem
         parts = tuple(
-            tuple(stemmer.stem(t) for t in expand(tokenize(normalize(p)), slang))
+            tuple(form(t) for t in expand(tokenize(normalize(p)), slang))
             for p in pattern.split("~")
         )
         parts = tuple(p for p in parts if p)
@@ -111,6 +116,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     return Lexicon(
         rules=rules,
         routes=routes,
+        neutrality_routes=neutrality_routes,
         actor_bonus=actor_bonus,
         slang=slang,
         stemmer=stemmer,

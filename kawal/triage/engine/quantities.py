@@ -20,6 +20,7 @@ _DATE_WORDS = re.compile(
 )
 _DATE_NUM = re.compile(r"(?<![\d.,])(\d{1,2})\s*([/-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/])")
 _DATE_DOTS = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
+_DIGIT = re.compile(r"\d")
 _DATE_SHORT = re.compile(r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*\)")
 
 _NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d+)?"
@@ -60,7 +61,7 @@ def find_dates(text: str, default_year: int) -> tuple[list[str], list[Evidence]]
         taken.append((start, end))
         found.append((start, iso, f"{rule}|{ev}"))
 
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return [], []
     for mt in _DATE_WORDS.finditer(text):
         year = int(mt.group(3)) if mt.group(3) else default_year

@@ -96,6 +96,17 @@ def _suffix_variants(word: str) -> list[str]:
     return out
 
 
+def noun_form(word: str) -> str:
+    """A word as a noun phrase matches it: only the possessive/particle ``-nya`` removed.
+
+    Actor words are nouns made with affixes (``pemilih``, ``pendukung``, ``pejabat``);
+    stemming would let them meet their verbs (``memilih``, ``mendukung``, ``menjabat``).
+    """
+    if word.endswith("nya") and len(word) > 6:
+        return word[:-3]
+    return word
+
+
 class Stemmer:
     """Dictionary-guided Indonesian stemmer with a per-instance cache."""
 
