@@ -20,10 +20,9 @@ from rest_framework.views import APIView
 
 from kawal.core.crypto import mask
 
-from . import deadlines, services
+from . import deadlines, documents, services
 from .forms import ReportForm
 from .models import Case, Channel, PartyType, ReporterStatus
-from .public_views import PUBLIC_EVENTS
 from .services import REPORTER_FIELDS, roles_on
 from .workflow import Action, TransitionRefused, allowed_actions
 
@@ -65,8 +64,7 @@ class EvidenceOut(serializers.Serializer):
 
 class StepOut(serializers.Serializer):
     at = serializers.DateTimeField()
-    step = serializers.CharField()
-    referral_to = serializers.CharField(allow_blank=True)
+    status = serializers.CharField()
 
 
 class TrackingOut(serializers.Serializer):
@@ -82,7 +80,6 @@ class TrackingOut(serializers.Serializer):
 
 
 def tracking_payload(case: Case) -> dict[str, Any]:
-    events = [e for e in case.events.order_by("at", "id") if e.to_state or e.action in PUBLIC_EVENTS]
     return {
         "tracking_code": case.tracking_code,
         "kind": case.kind,
@@ -95,9 +92,7 @@ def tracking_payload(case: Case) -> dict[str, Any]:
             {"sha256": item.evidence.sha256, "kind": item.evidence.kind, "size": item.evidence.size}
             for item in case.evidence.select_related("evidence")
         ],
-        "history": [
-            {"at": e.at, "step": e.action_label, "referral_to": e.data.get("referral_to", "")} for e in events
-        ],
+        "history": documents.public_history(case),
     }
 
 

@@ -9,10 +9,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import deadlines
 from .models import Case
 from .workflow import PUBLIC_STATUS, Action
+
+
+def public_history(case: Case) -> list[dict[str, Any]]:
+    """Status changes in the public's words (diterima, diregistrasi, diteruskan kepada BKN, …)."""
+    rows: list[dict[str, Any]] = []
+    for event in case.events.exclude(to_state="").order_by("at", "id"):
+        text = str(PUBLIC_STATUS[event.to_state])
+        if event.data.get("referral_to"):
+            text = _("%(status)s to %(whom)s") % {"status": text, "whom": event.data["referral_to"]}
+        if not rows or rows[-1]["status"] != text:
+            rows.append({"at": event.at, "status": text})
+    return rows
 
 
 def _base(case: Case) -> dict[str, Any]:
@@ -28,8 +41,7 @@ def receipt_context(case: Case) -> dict[str, Any]:
 
 
 def status_context(case: Case) -> dict[str, Any]:
-    events = [e for e in case.events.order_by("at", "id") if e.to_state]
-    return {**_base(case), "status": PUBLIC_STATUS[case.state], "events": events}
+    return {**_base(case), "status": PUBLIC_STATUS[case.state], "history": public_history(case)}
 
 
 def referral_context(case: Case) -> dict[str, Any]:

@@ -20,9 +20,6 @@ from .forms import CaseForm, ReportForm, TrackForm
 from .models import Case, CaseEvent, Channel
 from .workflow import Kind, TransitionRefused
 
-PUBLIC_EVENTS = ("received",)  # non-transition events the public may see
-
-
 def _public_case(code: str) -> Case:
     return get_object_or_404(Case.objects.select_related("region", "tps"), tracking_code=code)
 
@@ -75,8 +72,7 @@ def track(request: HttpRequest) -> HttpResponse:
 
 def track_detail(request: HttpRequest, code: str) -> HttpResponse:
     case = _public_case(code)
-    events = [e for e in case.events.order_by("at", "id") if e.to_state or e.action in PUBLIC_EVENTS]
-    return render(request, "cases/public/track_detail.html", {"case": case, "events": events})
+    return render(request, "cases/public/track_detail.html", {"case": case, "history": documents.public_history(case)})
 
 
 def announcements(request: HttpRequest) -> HttpResponse:
