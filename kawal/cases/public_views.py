@@ -20,6 +20,7 @@ from .forms import CaseForm, ReportForm, TrackForm
 from .models import Case, CaseEvent, Channel
 from .workflow import Kind, TransitionRefused
 
+
 def _public_case(code: str) -> Case:
     return get_object_or_404(Case.objects.select_related("region", "tps"), tracking_code=code)
 

@@ -108,8 +108,10 @@ def test_citizen_reports_member_refers_to_bkn_and_the_public_follows(
     page.wait_for_url(f"**/kasus/lacak/{code}/")
     assert page.get_by_test_id("public-status").inner_text() == "diteruskan"
     history = page.get_by_test_id("public-history").inner_text()
-    steps = ["diterima", "diterima, dalam kajian awal", "diregistrasi", "diregistrasi, masih dalam proses", "pelanggaran",
-             "diteruskan kepada BKN"]
+    steps = [
+        "diterima", "diterima, dalam kajian awal", "diregistrasi", "diregistrasi, masih dalam proses",
+        "pelanggaran", "diteruskan kepada BKN",
+    ]
     assert [line.split("— ", 1)[1] for line in history.splitlines()] == steps
     public_pages.append(page.content())
     page.goto(f"{live_server.url}/kasus/pengumuman/")

@@ -33,8 +33,10 @@ def test_tracking_by_code_shows_each_step_in_plain_indonesian(
     handled_to_bkn(case, personas)
     html = client.get(f"/kasus/lacak/{case.tracking_code}/").content.decode()
     assert "diteruskan" in html and "BKN" in html
-    steps = ["diterima", "diterima, dalam kajian awal", "diregistrasi", "diregistrasi, masih dalam proses", "pelanggaran",
-             "diteruskan kepada BKN"]
+    steps = [
+        "diterima", "diterima, dalam kajian awal", "diregistrasi", "diregistrasi, masih dalam proses",
+        "pelanggaran", "diteruskan kepada BKN",
+    ]
     history = html.split('data-testid="public-history">')[1].split("</ol>")[0]
     assert [line.split("— ", 1)[1].strip() for line in history.split("</li>") if "— " in line] == steps
     assert_no_personal_data(html)
