@@ -12,6 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_demo_member_logs_in_and_sees_the_indonesian_home(live_server: Any, page: Any) -> None:
     call_command("load_demo", "--quiet-logins")
     page.goto(f"{live_server.url}/")
+    page.get_by_role("link", name="Masuk untuk pengawas dan pemangku kepentingan").click()
     assert "/akun/masuk/" in page.url
     page.fill("input[name=username]", "anggota")
     page.fill("input[name=password]", settings.KAWAL_DEMO_PASSWORD)
