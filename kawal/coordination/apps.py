@@ -14,4 +14,5 @@ class CoordinationConfig(AppConfig):
         NavItem(_("Meetings"), "coordination:meeting_list", roles=STAFF, order=30),
         NavItem(_("Stakeholders"), "coordination:stakeholder_list", roles=STAFF, order=31),
         NavItem(_("Follow-up"), "coordination:follow_up", roles=STAFF, order=32),
+        NavItem(_("Period summary"), "coordination:summary", roles=STAFF, order=33),
     ]

@@ -52,6 +52,7 @@ def test_meeting_from_invitation_to_minutes_pdf(
 ) -> None:
     base = live_server.url
     log_in(page, base, personas.staff.username)
+    page.get_by_text("Koordinasi stakeholder", exact=True).click()
     page.get_by_role("link", name="Rapat koordinasi").first.click()
     page.get_by_role("button", name="Rapat baru").click()
     page.get_by_label("Judul").fill("Rakor Pengawasan Masa Kampanye")
