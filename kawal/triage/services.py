@@ -24,12 +24,14 @@ from kawal.core.scope import code_covers
 from kawal.regions.models import Region
 
 from .engine import Triage
+from .engine.grouping import feature_weights, similarity
 from .models import CaseCategory, Category, Field, Status, Suggestion
 from .runtime import get_triage, regency_code
 
 MAX_PLACES = 3  # place suggestions per case
 MAX_DUPLICATE_CANDIDATES = 300  # most recent open cases compared for duplicates
 MAX_SHARED_WORDS = 8
+MAX_DUPLICATES = 5  # possible duplicates offered per case
 TEXT_FIELDS = ("title", "reported_position", "place_detail", "narrative")  # never the reporter's identity
 
 
@@ -50,12 +52,16 @@ def _evidence(items: Iterable[Any], wanted: str) -> list[dict[str, str]]:
     return [e.to_dict() for e in items if e.field == wanted]
 
 
-def _shared_features(engine: Triage, a: str, b: str) -> list[dict[str, str]]:
-    """Why two texts look like one incident: shared places, dates, amounts, TPS and known words."""
-    shared = engine.features(a) & engine.features(b)
+def _case_features(engine: Triage, case: Case) -> frozenset[str]:
+    """The text's incident features plus the case's own place and date."""
+    return engine.features(case_text(case)) | {f"P:{case.region_id}", f"D:{case.happened_on.isoformat()}"}
+
+
+def _why_duplicate(engine: Triage, shared: frozenset[str], score: float) -> list[dict[str, str]]:
+    """Why two cases look like one incident: shared places, dates, amounts, TPS and known words."""
     names = {e.code: e.name for e in engine.places.by_code.values()}
     labels = {"P": "same place", "D": "same date", "A": "same amount", "T": "same TPS number"}
-    out: list[dict[str, str]] = []
+    out = [{"field": "duplicate", "rule": f"similarity {score:.2f}", "evidence": ""}]
     for feature in sorted(f for f in shared if f[1:2] == ":"):
         kind, value = feature.split(":", 1)
         out.append({"field": "duplicate", "rule": labels.get(kind, kind), "evidence": names.get(value, value)})
@@ -66,13 +72,36 @@ def _shared_features(engine: Triage, a: str, b: str) -> list[dict[str, str]]:
     return out
 
 
+def _duplicates(engine: Triage, case: Case) -> list[tuple[Case, list[dict[str, str]]]]:
+    """Open cases of the regency that look like the same incident, most similar first.
+
+    Offered only when this case itself is similar enough to the other one (not merely
+    chained through a third) and the two share a place, a date, an amount or a TPS.
+    """
+    others = _duplicate_candidates(case)
+    if not others:
+        return []
+    feats = [_case_features(engine, c) for c in [case, *others]]
+    weights, _df = feature_weights(feats)
+    found: list[tuple[float, Case, frozenset[str]]] = []
+    for other, theirs in zip(others, feats[1:], strict=True):
+        shared = feats[0] & theirs
+        if not any(f[1:2] == ":" for f in shared):
+            continue
+        score = similarity(feats[0], theirs, weights)
+        if score >= engine.group_threshold:
+            found.append((score, other, shared))
+    found.sort(key=lambda t: -t[0])
+    return [(other, _why_duplicate(engine, shared, score)) for score, other, shared in found[:MAX_DUPLICATES]]
+
+
 def _duplicate_candidates(case: Case) -> list[Case]:
     regency = ".".join(case.region_code.split(".")[:2])
     return list(
         Case.objects.open()
         .filter(region__code__startswith=regency + ".")
         .exclude(pk=case.pk)
-        .only("pk", *TEXT_FIELDS)
+        .only("pk", "region", "happened_on", *TEXT_FIELDS)
         .order_by("-received_at", "-id")[:MAX_DUPLICATE_CANDIDATES]
     )
 
@@ -96,14 +125,8 @@ def _plan(case: Case, engine: Triage) -> list[_Planned]:
     for place in places[:MAX_PLACES]:
         why = [e.to_dict() for e in result.explanation if e.field == "places" and e.rule.endswith(" " + place.code)]
         planned.append(_Planned(Field.PLACE, place.code, why))
-    others = _duplicate_candidates(case)
-    if others:
-        groups = engine.group([text] + [case_text(o) for o in others])
-        if groups[0] is not None:
-            for other, group in zip(others, groups[1:], strict=True):
-                if group == groups[0]:
-                    why = _shared_features(engine, text, case_text(other))
-                    planned.append(_Planned(Field.DUPLICATE, str(other.pk), why, other_case=other))
+    for other, why in _duplicates(engine, case):
+        planned.append(_Planned(Field.DUPLICATE, str(other.pk), why, other_case=other))
     return planned
 
 

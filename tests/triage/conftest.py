@@ -46,13 +46,16 @@ def make_case(gresik: dict[str, Any]) -> Callable[..., Any]:
     from kawal.cases.services import record_finding
     from kawal.regions.models import Region
 
-    def make(by: Any, region_code: str, narrative: str = KEBOMAS_MONEY, title: str = "Dugaan pelanggaran") -> Any:
+    def make(
+        by: Any, region_code: str, narrative: str = KEBOMAS_MONEY, title: str = "Dugaan pelanggaran",
+        happened_on: dt.date = dt.date(2024, 11, 26),
+    ) -> Any:
         fields = {
             "title": title,
             "reported_name": "Terlapor",
             "region": Region.objects.get(pk=region_code),
-            "happened_on": dt.date(2024, 11, 26),
-            "known_on": dt.date(2024, 11, 26),
+            "happened_on": happened_on,
+            "known_on": happened_on,
             "narrative": narrative,
         }
         return record_finding(fields, by=by)

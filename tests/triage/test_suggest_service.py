@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -75,3 +76,16 @@ def test_triage_never_reads_the_reporter_identity(personas: Personas, make_case:
     case.reporter_name, case.reporter_phone = "Siti Pelapor", "081234567890"
     text = case_text(case)
     assert "Siti" not in text and "0812" not in text
+
+
+def test_cases_sharing_only_boilerplate_are_not_offered_as_duplicates(
+    personas: Personas, make_case: Callable[..., Any]
+) -> None:
+    footer = " Contoh kasus untuk pelatihan; semua nama fiktif."
+    make_case(personas.member, DUKUN, "Spanduk paslon dipasang di pohon." + footer, happened_on=dt.date(2024, 10, 1))
+    later = make_case(
+        personas.member, KEBOMAS, "ASN mengunggah dukungan paslon di media sosial." + footer,
+        happened_on=dt.date(2024, 11, 2),
+    )
+    suggest_for_case(later)
+    assert not Suggestion.objects.filter(case=later, field=Field.DUPLICATE).exists()

@@ -40,7 +40,7 @@ class _UnionFind:
                 self.parent[ra] = rb
 
 
-def _weights(features: Sequence[FeatureSet]) -> tuple[dict[str, float], dict[str, int]]:
+def feature_weights(features: Sequence[FeatureSet]) -> tuple[dict[str, float], dict[str, int]]:
     df: dict[str, int] = defaultdict(int)
     for fs in features:
         for f in fs:
@@ -69,7 +69,7 @@ def similarity(a: FeatureSet, b: FeatureSet, weights: dict[str, float]) -> float
 
 def group_features(features: Sequence[FeatureSet], threshold: float) -> list[int | None]:
     n = len(features)
-    weights, df = _weights(features)
+    weights, df = feature_weights(features)
     uf = _UnionFind(n)
     norms = [math.sqrt(sum(weights[f] ** 2 for f in fs)) for fs in features]
 
