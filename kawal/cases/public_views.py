@@ -7,7 +7,6 @@ fields, and tests scan these pages for the reporter's NIK, phone and e-mail.
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from kawal.core.pdf import pdf_response
 
 from . import documents, services
 from .forms import CaseForm, ReportForm, TrackForm
-from .models import Case, CaseEvent, Channel
+from .models import Case, Channel
 from .workflow import Kind, TransitionRefused
 
 
@@ -78,11 +77,6 @@ def track_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 def announcements(request: HttpRequest) -> HttpResponse:
     """Registered reports and findings with their status, as Bawaslu announces them."""
-    cases = (
-        Case.objects.public()
-        .select_related("region")
-        .prefetch_related(Prefetch("events", queryset=CaseEvent.objects.filter(action="register"), to_attr="reg"))
-        .order_by("-received_at", "-id")
-    )
+    cases = Case.objects.public().select_related("region").order_by("-received_at", "-id")
     page = Paginator(cases, 25).get_page(request.GET.get("halaman"))
     return render(request, "cases/public/announcements.html", {"page": page, "Kind": Kind})

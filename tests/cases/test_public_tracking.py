@@ -97,3 +97,24 @@ def test_receipt_document_has_no_identity(client: Client, make_case: Callable[..
     assert case.tracking_code in html
     assert_no_personal_data(html)
     assert client.get(f"/kasus/tanda-terima/{case.tracking_code}/pdf/").content.startswith(b"%PDF")
+
+
+def test_announcement_list_query_count_is_flat(
+    client: Client, personas: Personas, make_case: Callable[..., Case]
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    handled_to_bkn(make_case(), personas)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/kasus/pengumuman/")
+    for _ in range(5):
+        handled_to_bkn(make_case(), personas)
+    with CaptureQueriesContext(connection) as many:
+        client.get("/kasus/pengumuman/")
+    assert len(many) == len(few) <= 6
+
+
+def test_information_is_never_announced(client: Client, personas: Personas, make_case: Callable[..., Case]) -> None:
+    info = make_case(kind="informasi")
+    assert info.tracking_code not in client.get("/kasus/pengumuman/").content.decode()
