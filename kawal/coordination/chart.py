@@ -16,11 +16,15 @@ class Bar:
     note: str = ""
 
 
+def shorten(label: str, limit: int = 38) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
 def bar_chart(bars: Sequence[Bar], *, title: str, colour: str = "#1565c0") -> SafeString:
-    row, label_w, bar_w = 26, 220, 300
+    row, label_w, bar_w = 26, 260, 300
     height = row * len(bars) + 30
     parts = [
-        f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 {label_w + bar_w + 60} {height}" '
+        f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 {label_w + bar_w + 110} {height}" '
         f'xmlns="http://www.w3.org/2000/svg" class="chart" font-family="sans-serif" font-size="12">',
         f"<title>{escape(title)}</title>",
     ]
@@ -28,7 +32,7 @@ def bar_chart(bars: Sequence[Bar], *, title: str, colour: str = "#1565c0") -> Sa
         y = 10 + i * row
         width = round(bar_w * max(0, min(bar.value, 100)) / 100)
         parts.append(
-            f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{escape(bar.label[:34])}</text>'
+            f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{escape(shorten(bar.label))}</text>'
             f'<rect x="{label_w}" y="{y}" width="{bar_w}" height="18" fill="#eceff1"/>'
             f'<rect x="{label_w}" y="{y}" width="{width}" height="18" fill="{colour}"/>'
             f'<text x="{label_w + bar_w + 6}" y="{y + 14}">{bar.value}%{escape(bar.note)}</text>'

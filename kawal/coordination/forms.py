@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kawal.coordination.models import Stakeholder, StakeholderKind
 from kawal.elections.models import Stage
@@ -159,8 +160,8 @@ class CompleteForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=DATE_WIDGET)
-    end = forms.DateField(label=_("To"), widget=DATE_WIDGET)
+    start = forms.DateField(label=pgettext_lazy("period", "From"), widget=DATE_WIDGET)
+    end = forms.DateField(label=pgettext_lazy("period", "To"), widget=DATE_WIDGET)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -90,6 +90,7 @@ def stakeholder_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
             (c, c.phone if show_full else mask(c.phone), c.email if show_full else mask(c.email)) for c in contacts
         ],
         "show_full": show_full,
+        "has_personal_data": any(c.phone or c.email for c in contacts),
         "form": form,
         "can_edit": can_edit,
         "page_title": _("Stakeholder"),
