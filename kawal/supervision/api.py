@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
 from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.authentication import SessionAuthentication
@@ -17,9 +16,9 @@ from rest_framework.views import APIView
 
 from kawal.core.scope import code_covers, scope_codes
 from kawal.elections.models import Election
-from kawal.regions.models import Tps
 from kawal.supervision import api_schema
 from kawal.supervision.intake import Reporter, reporter_for
+from kawal.supervision.lookups import lookups
 from kawal.supervision.models import Channel
 from kawal.supervision.services import receive
 from kawal.supervision.tabulation import area_total
@@ -89,6 +88,9 @@ class ReportBatch(IntakeView):
 
 
 class AreaTotals(APIView):
+    authentication_classes = [IntakeTokenAuthentication, SessionAuthentication]
+    permission_classes = [IsAuthenticated]
+
     @extend_schema(
         operation_id="area_totals",
         summary="Running totals of an area (TPS, desa, kecamatan, regency, province) for an election",
@@ -97,17 +99,16 @@ class AreaTotals(APIView):
     )
     def get(self, request: Request, election: int, code: str) -> Response:
         found = Election.objects.filter(pk=election).values_list("region_id", flat=True).first()
-        codes = scope_codes(request.user)
+        user = request.user
+        codes = list(user.reporter.codes or []) if isinstance(user, TokenReporter) else scope_codes(user)
+        if isinstance(user, TokenReporter) and user.reporter.codes is None:
+            codes = None
         region_code = code.rsplit(".", 1)[0] if code.count(".") == 4 else code
         visible = codes is None or any(code_covers(c, region_code) for c in codes)
         if found is None or not visible or not code_covers(found, region_code):
             raise Http404
         total = area_total(election, code)
-        expected = (
-            1
-            if code.count(".") == 4
-            else Tps.objects.filter(Q(desa_id=code) | Q(desa__code__startswith=code + ".")).count()
-        )
+        expected = lookups.expected(code)
         body = {"area_code": code, "reported": total.reported, "expected": expected, "flagged": total.flagged}
         body.update(valid=total.valid, invalid=total.invalid, cast=total.cast)
         return Response({**body, "votes": {str(k): v for k, v in sorted(total.votes.items())}})

@@ -49,16 +49,18 @@ class Lookups:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._tps: dict[int, TpsInfo] | None = None
+        self._expected: dict[str, int] | None = None
         self._elections: dict[int, ElectionInfo] = {}
         self._elections_loaded_at = 0.0
 
     def clear(self) -> None:
         with self._lock:
             self._tps = None
+            self._expected = None
             self._elections = {}
             self._elections_loaded_at = 0.0
 
-    def tps(self, tps_id: int) -> TpsInfo | None:
+    def _load_tps(self) -> dict[int, TpsInfo]:
         if self._tps is None:
             with self._lock:
                 if self._tps is None:
@@ -68,14 +70,34 @@ class Lookups:
                             chunk_size=20000
                         )
                     }
-        info = self._tps.get(tps_id)
+        return self._tps
+
+    def tps(self, tps_id: int) -> TpsInfo | None:
+        stations = self._load_tps()
+        info = stations.get(tps_id)
         if info is None:
             row = Tps.objects.filter(pk=tps_id).values_list("id", "desa_id", "number").first()
             if row is None:
                 return None
             info = TpsInfo(*row)
-            self._tps[tps_id] = info
+            stations[tps_id] = info
+            self._expected = None
         return info
+
+    def expected(self, area_code: str) -> int:
+        """How many TPS lie in an area (a TPS code counts 1), from the map in memory."""
+        if area_code.count(".") == 4:
+            return 1
+        counts = self._expected
+        if counts is None:
+            counts = {}
+            for info in self._load_tps().values():
+                parts = info.desa_code.split(".")
+                for depth in range(1, len(parts) + 1):
+                    key = ".".join(parts[:depth])
+                    counts[key] = counts.get(key, 0) + 1
+            self._expected = counts
+        return counts.get(area_code, 0)
 
     def election(self, election_id: int) -> ElectionInfo | None:
         if time.monotonic() - self._elections_loaded_at > ELECTION_TTL:

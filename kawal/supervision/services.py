@@ -82,21 +82,20 @@ def receive(
         result.items.append(Invalid({"__all__": _("At most %(n)d reports per batch.") % {"n": MAX_BATCH}}, sid))
     if not good:
         return result
-    with transaction.atomic():
-        outcomes = submit(good, reporter=reporter, channel=channel)
-        for slot, outcome in zip(slots, outcomes, strict=True):
-            result.items[slot] = outcome
-        if audit_batch and result.created:
+    def audit_batch_event(outcomes: list[Outcome]) -> None:
+        created = [o.report_id for o in outcomes if o.status == "created"]
+        if created:
             audit.record(
                 "supervision.reports_received",
                 actor=reporter.label or None,
-                data={
-                    "channel": channel,
-                    "created": result.created,
-                    "duplicates": result.duplicates,
-                    "report_ids": [o.report_id for o in outcomes if o.status == "created"][:MAX_BATCH],
-                },
-            )
+                data={"channel": channel, "created": len(created), "duplicates": len(outcomes) - len(created),
+                      "report_ids": created},
+            )  # fmt: skip
+
+    # One transaction per batch, no savepoint: the intake's own.
+    outcomes = submit(good, reporter=reporter, channel=channel, then=audit_batch_event if audit_batch else None)
+    for slot, outcome in zip(slots, outcomes, strict=True):
+        result.items[slot] = outcome
     return result
 
 

@@ -102,3 +102,21 @@ def test_the_openapi_schema_documents_single_and_batch_intake(personas: Personas
     assert "/api/v1/pengawasan/laporan-tps/" in schema
     assert "/api/v1/pengawasan/laporan-tps/batch/" in schema
     assert "submission_id" in schema
+
+
+def test_single_reports_and_corrections_keep_totals_equal_to_a_direct_count(
+    personas: Personas, pilbup: Election
+) -> None:
+    from kawal.supervision.tabulation import area_total, direct_count
+    from tests.conftest import GRESIK
+
+    key = issue_token(personas.admin)
+    for round_, (first, second) in enumerate([(200, 100), (180, 120), (180, 120)]):
+        for number in (1, 2, 3):
+            data = payload(pilbup, tps(RANDUAGUNG, number), votes={"1": first + number, "2": second})
+            status, body = post(Client(), SINGLE, data, key)
+            assert status == 201 and body["version"] == round_ + 1
+            assert ("tally_changed" in body["flags"]) == (round_ == 1)
+    for code in (GRESIK, KEBOMAS, RANDUAGUNG, f"{RANDUAGUNG}.002"):
+        assert area_total(pilbup, code).key() == direct_count(pilbup, code).key()
+    assert area_total(pilbup, GRESIK).votes == {1: 181 + 182 + 183, 2: 360}

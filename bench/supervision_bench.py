@@ -1,0 +1,306 @@
+"""Voting-day intake and tabulation on PostgreSQL, server and load generator on loopback.
+
+For each size (TPS in the database; default 10,000 and 100,000, set SUP_BENCH_SIZES,
+e.g. ``SUP_BENCH_SIZES=10000,100000,435296`` for the full country) it:
+
+1. grows the synthetic country (``generate_national --tps N``);
+2. starts gunicorn (``SUP_BENCH_WORKERS`` sync workers, lookups preloaded);
+3. sends one report per new TPS through ``POST /api/v1/pengawasan/laporan-tps/`` from
+   32 clients, re-sending 3 % of accepted reports and retrying every failed request
+   with the same bytes, and kills one worker halfway;
+4. checks nothing was lost or duplicated and that the running totals equal a direct
+   count, then times area totals (in-process and over HTTP) and the database work of
+   one report (statements and time, measured in-process).
+
+Numbers on a shared 2-core machine are noisy: compare within one run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE_URL = os.environ.get("SUP_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kawal_bench")
+SIZES = [int(s) for s in os.environ.get("SUP_BENCH_SIZES", "10000,100000").split(",") if s.strip()]
+WORKERS = int(os.environ.get("SUP_BENCH_WORKERS", "4"))
+CLIENTS = int(os.environ.get("SUP_BENCH_CLIENTS", "32"))
+PORT = int(os.environ.get("SUP_BENCH_PORT", "0"))  # 0: a free port chosen at start
+HELD_BACK = 500  # reports per size stored in-process to measure the database work alone
+ENV = {**os.environ, "DATABASE_URL": DATABASE_URL, "DEBUG": "0", "LOG_LEVEL": "WARNING", "DB_CONN_MAX_AGE": "600",
+       "AXES_ENABLED": "0", "KAWAL_TESTING": "0"}  # fmt: skip
+
+
+def manage(*args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=ENV, check=True, capture_output=True, text=True
+    )
+    return done.stdout
+
+
+def reset_database() -> None:
+    import psycopg
+
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    admin = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    manage("migrate", "--noinput")
+
+
+def setup_django() -> None:
+    os.environ.update({k: v for k, v in ENV.items() if k in {"DATABASE_URL", "DEBUG", "AXES_ENABLED"}})
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kawal.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def token() -> str:
+    from kawal.accounts.services import ensure_user
+    from kawal.supervision.tokens import issue_token
+
+    user, _ = ensure_user("bench", password=uuid.uuid4().hex, full_name="Bench", is_superuser=True)
+    return issue_token(user, label="bench")
+
+
+def new_payloads(rng: random.Random) -> tuple[list[dict[str, Any]], int]:
+    """One report per TPS without one: the regency's election, or the province's."""
+    from kawal.elections.models import Election
+    from kawal.regions.models import Tps
+    from kawal.supervision.models import CurrentReport
+
+    elections = {region: (pk, [p.number for p in e.pairs.all()]) for e in Election.objects.prefetch_related("pairs")
+                 for region, pk in [(e.region_id, e.pk)]}  # fmt: skip
+    done = set(CurrentReport.objects.values_list("tps_id", flat=True))
+    out: list[dict[str, Any]] = []
+    for pk, desa, dpt in Tps.objects.values_list("id", "desa_id", "dpt").order_by("id").iterator(chunk_size=20000):
+        if pk in done:
+            continue
+        found = elections.get(desa[:5]) or elections.get(desa[:2])
+        if found is None:
+            continue
+        election, pairs = found
+        cast = int(dpt * rng.uniform(0.55, 0.8))
+        invalid = rng.randint(0, cast // 15)
+        valid = cast - invalid
+        cuts = sorted(rng.randint(0, valid) for _ in range(len(pairs) - 1))
+        votes = {str(n): b - a for n, a, b in zip(pairs, [0, *cuts], [*cuts, valid], strict=True)}
+        male = cast // 2
+        out.append({
+            "submission_id": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "election": election, "tps": pk,
+            "submitted_at": "2024-11-27T14:30:00+07:00", "dpt": dpt, "dptb": 3, "dpk": 1,
+            "voters_male": male, "voters_female": cast - male, "ballots_received": dpt + 15, "ballots_used": cast,
+            "ballots_damaged": 1, "ballots_unused": dpt + 14 - cast, "votes": votes, "invalid": invalid, "cast": cast,
+            "checklist": {},
+        })  # fmt: skip
+    return out, len(done)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server() -> subprocess.Popen[bytes]:
+    global PORT
+    PORT = PORT or free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "bench.supervision_wsgi:application", "--preload",
+         "--workers", str(WORKERS), "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning", "--backlog", "2048"],
+        cwd=ROOT, env=ENV,
+    )  # fmt: skip
+    import urllib.request
+
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/api/schema/", timeout=1)
+        except OSError as error:
+            if getattr(error, "code", None):  # an HTTP answer (401/403): the server is up
+                return server
+            time.sleep(0.2)
+        else:
+            return server
+    raise RuntimeError("gunicorn did not start")
+
+
+def run_load(payloads: list[dict[str, Any]], key: str, master: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        lines = Path(tmp) / "payloads.jsonl"
+        lines.write_text("\n".join(json.dumps(p, separators=(",", ":")) for p in payloads))
+        config = Path(tmp) / "config.json"
+        config.write_text(json.dumps({
+            "host": "127.0.0.1", "port": PORT, "path": "/api/v1/pengawasan/laporan-tps/", "token": key,
+            "payloads": str(lines), "clients": CLIENTS, "retry_share": 0.03, "kill_master_pid": master,
+        }))  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.supervision_load", str(config)], cwd=ROOT, capture_output=True, text=True
+        )
+        if done.returncode:
+            raise RuntimeError(done.stderr)
+        return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def db_work(held: list[dict[str, Any]]) -> tuple[float, float]:
+    """Statements and milliseconds of database work per report (single-report transactions, in-process)."""
+    from django.db import connection
+
+    from kawal.supervision.intake import Reporter
+    from kawal.supervision.services import receive
+
+    reporter = Reporter(None, "bench", None)
+    spent = [0.0, 0]
+
+    def timer(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            spent[0] += time.perf_counter() - started
+            spent[1] += 1
+
+    with connection.execute_wrapper(timer):
+        for payload in held:
+            receive([payload], reporter=reporter, channel="api", audit_batch=False)
+    return spent[1] / len(held), spent[0] * 1000 / len(held)
+
+
+def verify() -> dict[str, Any]:
+    """Lost, duplicated, and running totals against a direct count (per election, top level)."""
+    from django.db.models import Count, Sum
+
+    from kawal.elections.models import Election
+    from kawal.supervision.models import CurrentReport, TpsReport
+    from kawal.supervision.tabulation import area_total
+
+    versions = TpsReport.objects.values("tps_id", "election_id").annotate(n=Count("id"))
+    duplicated = versions.filter(n__gt=1).count()
+    reports = TpsReport.objects.count()
+    current = CurrentReport.objects.count()
+    mismatched = 0
+    direct = {row["election_id"]: row for row in CurrentReport.objects.values("election_id").annotate(
+        n=Count("id"), v=Sum("valid"), i=Sum("invalid"), c=Sum("cast"))}  # fmt: skip
+    for election in Election.objects.all():
+        total = area_total(election, election.region_id)
+        row = direct.get(election.pk, {"n": 0, "v": None, "i": None, "c": None})
+        if (total.reported, total.valid, total.invalid, total.cast) != (
+            row["n"], row["v"] or 0, row["i"] or 0, row["c"] or 0
+        ):
+            mismatched += 1
+    return {"reports": reports, "current": current, "duplicated": duplicated, "totals_mismatched": mismatched}
+
+
+def totals_latency(rng: random.Random, key: str) -> tuple[float, float, float]:
+    """p50 and p95 of area totals in-process, and p95 over HTTP, over random areas of every level."""
+    import urllib.request
+
+    from kawal.elections.models import Election
+    from kawal.regions.models import Tps
+    from kawal.supervision.tabulation import area_total
+
+    elections = list(Election.objects.values_list("id", "region_id"))
+    stations = list(Tps.objects.values_list("desa_id", "number").order_by("?")[:400])
+    areas: list[tuple[int, str]] = []
+    by_region = dict((r, e) for e, r in elections)
+    for desa, number in stations:
+        election = by_region.get(desa[:5]) or by_region.get(desa[:2])
+        if election is None:
+            continue
+        code = f"{desa}.{number:03d}"
+        parts = code.split(".")
+        areas.append((election, ".".join(parts[: rng.randint(2 if election == by_region.get(desa[:5]) else 1, 5)])))
+    timings: list[float] = []
+    for election, code in areas:
+        started = time.perf_counter()
+        area_total(election, code)
+        timings.append(time.perf_counter() - started)
+    http: list[float] = []
+    for election, code in areas[:200]:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{PORT}/api/v1/pengawasan/total/{election}/{code}/",
+            headers={"Authorization": f"Token {key}"},
+        )
+        started = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+            response.read()
+        http.append(time.perf_counter() - started)
+    timings.sort()
+    http.sort()
+    p50, p95 = timings[len(timings) // 2], timings[int(len(timings) * 0.95)]
+    return p50 * 1000, p95 * 1000, http[int(len(http) * 0.95)] * 1000
+
+
+def main() -> None:
+    started = time.perf_counter()
+    reset_database()
+    setup_django()
+    key = token()
+    rng = random.Random(27)
+    rows: list[dict[str, Any]] = []
+    for size in SIZES:
+        manage("generate_national", "--tps", str(size))
+        payloads, already = new_payloads(rng)
+        held, payloads = payloads[:HELD_BACK], payloads[HELD_BACK:]
+        server = start_server()
+        try:
+            load = run_load(payloads, key, server.pid)
+            totals_p50, totals_p95, totals_http_p95 = totals_latency(rng, key)
+        finally:
+            server.terminate()
+            server.wait(30)
+        statements, db_ms = db_work(held)
+        check = verify()
+        expected_reports = already + len(payloads) + len(held)
+        totals = (totals_p50, totals_p95, totals_http_p95)
+        rows.append({"size": size, "load": load, "check": check, "expected": expected_reports,
+                     "statements": statements, "db_ms": db_ms, "totals": totals})  # fmt: skip
+        print(f"[supervision bench] {size} TPS done after {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    print_table(rows)
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    print(f"PostgreSQL, gunicorn {WORKERS} sync workers, {CLIENTS} clients, loopback, one report per TPS.\n")
+    print("| TPS in DB | reports sent over HTTP | intake rate /s | p50 ms | p99 ms | re-sent (dup. answers) | "
+          "conn. errors retried | worker killed | lost | duplicated | totals = direct count | "
+          "DB statements / report | DB ms / report | totals p50 / p95 ms (in-process) | "
+          "totals p95 ms (HTTP) |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---:|---:|---:|")
+    for row in rows:
+        load, check = row["load"], row["check"]
+        status = load["status"]
+        lost = row["expected"] - check["current"]
+        replays = sum(v for k, v in status.items() if k.startswith("replay"))
+        dup_answers = status.get("replay_200", 0)
+        print(
+            f"| {row['size']:,} | {load['sent']:,} | {load['rate']:,.0f} | {load['p50_ms']:.1f} | {load['p99_ms']:.1f} "
+            f"| {replays} ({dup_answers}) | {load['connection_errors']} | {'yes' if load['killed_worker'] else 'no'} "
+            f"| {lost} | {check['duplicated']} | {'yes' if not check['totals_mismatched'] else 'NO'} "
+            f"| {row['statements']:.1f} | {row['db_ms']:.2f} | {row['totals'][0]:.1f} / {row['totals'][1]:.1f} "
+            f"| {row['totals'][2]:.1f} |"
+        )
+    last = rows[-1]
+    print("\nTargets (issue 5): intake ≥ 1,500 reports/s, p99 < 100 ms at 32 clients, totals p95 < 20 ms.")
+    rate_ok = all(r["load"]["rate"] >= 1500 for r in rows)
+    p99_ok = all(r["load"]["p99_ms"] < 100 for r in rows)
+    totals_ok = last["totals"][1] < 20 and last["totals"][2] < 20
+    print(f"- intake rate: {'met' if rate_ok else 'MISSED'}; p99: {'met' if p99_ok else 'MISSED'}; "
+          f"totals p95: {'met' if totals_ok else 'MISSED'} (at {last['size']:,} TPS).")  # fmt: skip
+    if last["size"] < 435_296:
+        print("- The full country (435,296 TPS) was not run here: SUP_BENCH_SIZES=10000,100000,435296 make bench.")
+
+
+if __name__ == "__main__":
+    main()
