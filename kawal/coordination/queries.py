@@ -96,7 +96,7 @@ class Summary:
 
 
 def period_summary(user: Any, start: dt.date, end: dt.date, today: dt.date | None = None) -> Summary:
-    """Meetings held in [start, end], attendance per stakeholder, and commitments due in the period."""
+    """Meetings held in [start, end], attendance per stakeholder, and the commitments taken on at them."""
     meetings = Meeting.objects.visible_to(user).filter(starts_at__date__gte=start, starts_at__date__lte=end)
     meeting_list = list(
         meetings.select_related("region").annotate(n_attendees=Count("attendances")).order_by("starts_at")

@@ -305,6 +305,10 @@ def _check_in(
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if locked.checkin != CheckIn.OPEN:
             raise ValidationError(_("Check-in for this meeting is closed."), code="closed")
+        # A second tap of the button (or a scan from a second phone) does not list a person twice.
+        already = locked.attendances.filter(name__iexact=name, organisation__iexact=organisation).first()
+        if already is not None:
+            return already
         attendance = Attendance.objects.create(
             meeting=locked,
             name=name[:150],

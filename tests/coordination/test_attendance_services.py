@@ -76,3 +76,10 @@ def test_panwascam_of_another_kecamatan_cannot_tick_people_in(personas: Personas
     meeting = make_meeting()
     with pytest.raises(PermissionDenied):
         staff_check_in(meeting, CheckInData(name="Dewi", organisation="X"), by=personas.panwascam_dukun)
+
+
+def test_checking_in_twice_lists_the_person_once(make_meeting: MakeMeeting) -> None:
+    meeting = make_meeting()
+    first = public_check_in(meeting, CheckInData(name="Sari Dewi", organisation="Radar Gresik"))
+    again = public_check_in(meeting, CheckInData(name="sari  dewi", organisation="RADAR GRESIK"))
+    assert again == first and meeting.attendances.count() == 1
