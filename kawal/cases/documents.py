@@ -41,7 +41,15 @@ def receipt_context(case: Case) -> dict[str, Any]:
 
 
 def status_context(case: Case) -> dict[str, Any]:
-    return {**_base(case), "status": PUBLIC_STATUS[case.state], "history": public_history(case)}
+    last = case.events.exclude(to_state="").order_by("-at", "-id").first()
+    clocks = [c for c in deadlines.clocks_for(case) if c.rule.code == "completeness"]
+    return {
+        **_base(case),
+        "status": PUBLIC_STATUS[case.state],
+        "history": public_history(case),
+        "reason": last.reason if last else "",
+        "complete_by": clocks[0].due if clocks else None,
+    }
 
 
 def referral_context(case: Case) -> dict[str, Any]:

@@ -49,11 +49,18 @@ def send_status_notice(case_id: int) -> None:
     """E-mail the reporter the notice of the report's status (pemberitahuan status laporan)."""
     with translation.override(settings.LANGUAGE_CODE):
         case = Case.objects.get(pk=case_id)
-        pdf = render_pdf("cases/pdf/status_notice.html", documents.status_context(case))
+        context = documents.status_context(case)
+        pdf = render_pdf("cases/pdf/status_notice.html", context)
         body = _("The status of your report %(code)s is now: %(status)s.\n\nThe notice is attached.") % {
             "code": case.tracking_code,
             "status": case.public_status,
         }
+        if context["reason"]:
+            body += "\n\n" + str(context["reason"])
+        if context["complete_by"]:
+            body += "\n\n" + _("Please complete the report by %(due)s WIB (2 x 24 hours).") % {
+                "due": f"{local(context['complete_by']):%d-%m-%Y %H:%M}"
+            }
         send_email(_("Status of your report %(code)s") % {"code": case.tracking_code}, body, [case.reporter_email],
                    attachments=[(f"status-{case.tracking_code}.pdf", pdf, "application/pdf")])
 

@@ -45,6 +45,8 @@ def case_list(request: AuthedHttpRequest) -> HttpResponse:
     params = request.GET
     if params.get("jenis") in Kind.values:
         cases = cases.filter(kind=params["jenis"])
+    else:  # initial information is kept apart from reports and findings
+        cases = cases.exclude(kind=Kind.INFORMATION)
     if params.get("status") in State.values:
         cases = cases.filter(state=params["status"])
     elif params.get("status") != "semua":
@@ -69,6 +71,7 @@ def case_list(request: AuthedHttpRequest) -> HttpResponse:
         "due_soon": visible_cases(request.user).open()
         .filter(next_due_at__gte=now, next_due_at__lte=now + dt.timedelta(hours=24)).count(),
         "overdue": visible_cases(request.user).open().filter(next_due_at__lt=now).count(),
+        "information": visible_cases(request.user).open().filter(kind=Kind.INFORMATION).count(),
     }
     roles = request.user.roles()
     return render(request, "cases/list.html", {

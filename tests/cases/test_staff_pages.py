@@ -178,3 +178,27 @@ def test_staff_enter_a_report_received_in_person(personas: Personas, client_for:
     response = client_for(personas.staff).post("/kasus/baru/laporan/", form_data())
     case = Case.objects.get()
     assert response.status_code == 302 and case.channel == "in_person" and case.created_by == personas.staff
+
+
+def test_initial_information_is_kept_apart_from_reports(
+    personas: Personas, client_for: Any, make_case: Callable[..., Case]
+) -> None:
+    report, info = make_case(), make_case(kind="informasi")
+    client = client_for(personas.member)
+    default = client.get("/kasus/").content.decode()
+    assert report.tracking_code in default and info.tracking_code not in default
+    assert "1 informasi awal terbuka" in default
+    apart = client.get("/kasus/?jenis=informasi").content.decode()
+    assert info.tracking_code in apart and report.tracking_code not in apart
+
+
+def test_a_supervisor_turns_information_into_a_finding_from_the_page(
+    personas: Personas, client_for: Any, make_case: Callable[..., Case]
+) -> None:
+    info = make_case(kind="informasi")
+    client = client_for(personas.panwascam_kebomas)
+    assert 'data-action="convert_to_finding"' in client.get(f"/kasus/{info.pk}/").content.decode()
+    client.post(f"/kasus/{info.pk}/aksi/", {"action": "convert_to_finding"})
+    finding = Case.objects.get(source=info)
+    assert finding.kind == "temuan"
+    assert info.tracking_code in client.get(f"/kasus/{finding.pk}/").content.decode()  # linked both ways

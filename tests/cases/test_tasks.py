@@ -70,3 +70,16 @@ def test_status_notice_is_emailed_to_the_reporter(
         services.transition(case, "start_review", by=personas.member)
     assert len(mail.outbox) == 1 and "dalam kajian awal" in mail.outbox[0].body
     assert mail.outbox[0].attachments[0][2] == "application/pdf"
+
+
+def test_completeness_request_tells_the_reporter_what_and_by_when(
+    personas: Personas, make_case: Callable[..., Case], django_capture_on_commit_callbacks: Any
+) -> None:
+    from kawal.cases import services
+
+    case = make_case(state=State.INITIAL_REVIEW)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.transition(case, "request_completeness", by=personas.staff, reason="Lampirkan foto KTP.")
+    body = mail.outbox[0].body
+    assert "Lampirkan foto KTP." in body and "2 x 24 jam" in body
