@@ -96,6 +96,8 @@ def add_commitment(meeting: Meeting, data: CommitmentData, *, by: Any) -> Commit
 def update_commitment(commitment: Commitment, data: CommitmentData, *, by: Any) -> Commitment:
     meeting = commitment.meeting
     require_staff_in(by, meeting.region_id)
+    if commitment.status not in PENDING_STATUSES:
+        raise ValidationError(_("This commitment has already been closed; reload the page."), code="stale")
     owner = _owner(by, data.owner_id)
     _check(meeting, data)
     area = _area(data.area_code)

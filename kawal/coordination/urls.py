@@ -22,6 +22,7 @@ urlpatterns = [
     path("stakeholder/<int:pk>/", stakeholders.stakeholder_detail, name="stakeholder_detail"),
     path("tindak-lanjut/", follow_up.follow_up, name="follow_up"),
     path("komitmen/<int:pk>/", follow_up.commitment_detail, name="commitment_detail"),
+    path("komitmen/<int:pk>/ubah/", follow_up.commitment_edit, name="commitment_edit"),
     path("komitmen/<int:pk>/bukti/<int:link_id>/", follow_up.evidence_download, name="evidence_download"),
     path(
         "komitmen/<int:pk>/<slug:action>/",

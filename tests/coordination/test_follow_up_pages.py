@@ -137,3 +137,18 @@ def test_panwascam_sees_only_its_own_kecamatans_commitments(  # type: ignore[no-
     groups = client_for(personas.panwascam_kebomas).get("/koordinasi/tindak-lanjut/").context["groups"]
     assert [g["owner"].name for g in groups] == ["Polsek Kebomas"]
     assert client_for(personas.panwascam_kebomas).get(f"/koordinasi/komitmen/{overdue.pk}/").status_code == 404
+
+
+def test_moving_a_due_date_before_the_meeting_is_refused_and_nothing_changes(  # type: ignore[no-untyped-def]
+    client_for, personas: Personas, overdue: Commitment
+) -> None:
+    client = client_for(personas.staff)
+    url = f"/koordinasi/komitmen/{overdue.pk}/ubah/"
+    form = {"c-owner": overdue.owner_id, "c-description": "Diubah"}
+    before = overdue.meeting.local_date - dt.timedelta(days=1)
+    response = client.post(url, {**form, "c-due_date": before.isoformat()})
+    assert response.status_code == 400 and "Tenggat tidak boleh sebelum rapat" in response.content.decode()
+    later = timezone.localdate() + dt.timedelta(days=7)
+    assert client.post(url, {**form, "c-due_date": later.isoformat()}).status_code == 302
+    overdue.refresh_from_db()
+    assert (overdue.description, overdue.due_date, overdue.is_overdue()) == ("Diubah", later, False)

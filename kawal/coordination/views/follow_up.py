@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kawal.coordination import commitments as service
-from kawal.coordination.forms import CompleteForm
-from kawal.coordination.models import Commitment, CommitmentEvidence
+from kawal.coordination.forms import CommitmentForm, CompleteForm
+from kawal.coordination.models import Commitment, CommitmentEvidence, Stakeholder
 from kawal.coordination.views.common import add_errors, staff_view
 from kawal.core.evidence import evidence_response
 from kawal.core.http import AuthedHttpRequest
@@ -78,13 +78,58 @@ def commitment_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The commitment is marked done."))
             return redirect("coordination:commitment_detail", pk=commitment.pk)
+    return _detail(request, commitment, form, edit_form(request, commitment))
+
+
+def edit_form(request: AuthedHttpRequest, commitment: Commitment, data: object = None) -> CommitmentForm:
+    initial = {
+        "owner": commitment.owner_id,
+        "description": commitment.description,
+        "due_date": commitment.due_date,
+        "stage": commitment.stage,
+        "area": commitment.area_id or "",
+        "risk": commitment.risk,
+    }
+    owners = Stakeholder.objects.visible_to(request.user).filter(active=True)
+    return CommitmentForm(data, user=request.user, owners=owners, prefix="c", initial=initial)
+
+
+def _detail(
+    request: AuthedHttpRequest, commitment: Commitment, form: CompleteForm, edit: CommitmentForm
+) -> HttpResponse:
     context = {
         "commitment": commitment,
         "evidence": list(commitment.evidence_links.select_related("evidence", "added_by")),
         "form": form,
+        "edit_form": edit,
         "today": timezone.localdate(),
     }
-    return render(request, "coordination/commitment_detail.html", context, status=400 if form.errors else 200)
+    status = 400 if form.errors or edit.errors else 200
+    return render(request, "coordination/commitment_detail.html", context, status=status)
+
+
+@staff_view
+@require_POST
+def commitment_edit(request: AuthedHttpRequest, pk: int) -> HttpResponse:
+    commitment = scoped_commitment(request, pk)
+    form = edit_form(request, commitment, request.POST)
+    if form.is_valid():
+        data = service.CommitmentData(
+            owner_id=form.cleaned_data["owner"],
+            description=form.cleaned_data["description"],
+            due_date=form.cleaned_data["due_date"],
+            stage=form.cleaned_data["stage"],
+            area_code=form.cleaned_data["area"],
+            risk=form.cleaned_data["risk"],
+        )
+        try:
+            service.update_commitment(commitment, data, by=request.user)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The commitment has been saved."))
+            return redirect("coordination:commitment_detail", pk=commitment.pk)
+    return _detail(request, commitment, CompleteForm(), form)
 
 
 @staff_view
