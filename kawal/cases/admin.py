@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from kawal.core import audit
 
 from . import deadlines
-from .models import ClockRule, DayOff
+from .models import ClockRule, DayOff, IntakePeriod
 
 
 def _refresh_after_commit() -> None:
@@ -51,3 +51,15 @@ class DayOffAdmin(admin.ModelAdmin[DayOff]):
         audit.record("cases.day_off_deleted", actor=request.user, target=obj, data={"date": obj.date})
         super().delete_model(request, obj)
         _refresh_after_commit()
+
+
+@admin.register(IntakePeriod)
+class IntakePeriodAdmin(admin.ModelAdmin[IntakePeriod]):
+    """Applies to reports received after the change; a received report keeps the moment it was counted from."""
+
+    list_display = ["name", "start_date", "end_date"]
+
+    def save_model(self, request: HttpRequest, obj: IntakePeriod, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        audit.record("cases.intake_period_saved", actor=request.user, target=obj,
+                     data={"from": obj.start_date, "until": obj.end_date})

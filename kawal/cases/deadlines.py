@@ -23,6 +23,12 @@ def active_rules() -> list[ClockRule]:
     return list(ClockRule.objects.filter(active=True))
 
 
+def counted_from(event: CaseEvent) -> dt.datetime:
+    """When an event counts for the clocks: a report sent outside intake hours counts from the next opening."""
+    value = event.data.get("counted_from") if isinstance(event.data, dict) else None
+    return dt.datetime.fromisoformat(value) if value else event.at
+
+
 @dataclass(frozen=True)
 class RunningClock:
     rule: ClockRule
@@ -64,7 +70,7 @@ def running_clocks(
             if event.action in rule.stop_actions:
                 started = None
             elif event.action in rule.start_actions:
-                started = event.at
+                started = counted_from(event)
         if started is None:
             continue
         base = anchor if rule.anchor_action and anchor is not None else started

@@ -37,7 +37,15 @@ def receipt_context(case: Case) -> dict[str, Any]:
         **_base(case),
         "evidence": [item.evidence for item in case.evidence.select_related("evidence")],
         "filing_deadline": deadlines.filing_deadline(case.known_on) if case.kind != "informasi" else None,
+        "counted_from": _counted_from(case),
     }
+
+
+def _counted_from(case: Case) -> Any:
+    received = case.events.filter(action="received").first()
+    if received is None or not received.data.get("counted_from"):
+        return None
+    return deadlines.counted_from(received)
 
 
 def status_context(case: Case) -> dict[str, Any]:

@@ -336,3 +336,22 @@ class CaseEvidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.evidence_id}"
+
+
+class IntakePeriod(models.Model):
+    """Days when reports are received around the clock (masa tenang and voting day), not office hours only."""
+
+    name = models.CharField(_("name"), max_length=150)
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"))
+
+    class Meta:
+        verbose_name = _("24-hour intake period (layanan 24 jam)")
+        verbose_name_plural = _("24-hour intake periods")
+        ordering = ["start_date"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end_date__gte=models.F("start_date")), name="intake_period_order")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.start_date:%d-%m-%Y} – {self.end_date:%d-%m-%Y})"

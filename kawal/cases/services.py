@@ -22,7 +22,7 @@ from kawal.core.clocks import local
 from kawal.core.evidence import store_evidence
 from kawal.core.scope import code_covers
 
-from . import deadlines
+from . import deadlines, intake
 from .models import Case, CaseEvent, CaseEvidence, CaseLink, CaseNote, Channel, ClockRule, LinkKind
 from .workflow import (
     HANDLERS,
@@ -122,7 +122,9 @@ def _create(kind: Kind, fields: Mapping[str, Any], *, channel: str, by: Any, evi
         case.created_by = by
     _check_filing(case)
     case.save()
-    _event(case, "received", by=by, at=now, new=State.RECEIVED, data={"channel": channel})
+    counted = intake.counted_receipt(now, deadlines.calendar())
+    data = {"channel": channel, **({"counted_from": counted.isoformat()} if counted != now else {})}
+    _event(case, "received", by=by, at=now, new=State.RECEIVED, data=data)
     _attach(case, evidence, by=by, at=now)
     _refresh_due(case)
     audit.record(

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from kawal.cases import deadlines
 from kawal.cases.models import Case, ClockRule
 from kawal.core.clocks import end_of_day, local
 from kawal.core.models import AuditEvent
@@ -21,7 +22,7 @@ def test_admin_changes_a_rule_and_open_cases_follow(
 ) -> None:
     case = make_case()
     rule = ClockRule.objects.get(code="initial_review")
-    received_day = local(case.received_at).date()
+    received_day = local(deadlines.counted_from(case.events.get(action="received"))).date()
     assert case.next_due_at == end_of_day(received_day + dt.timedelta(days=2))
     data = {
         "name": rule.name, "legal_basis": rule.legal_basis, "amount": 5, "unit": "calendar_day",
