@@ -130,10 +130,11 @@ class Matcher:
         for rule in self._candidates(kind, pos):
             if len(rule.parts) == 1:
                 part = rule.parts[0]
+                n = len(part)
                 occ = [
                     i
                     for i in _occurrences(part, stems, pos)
-                    if not any(j in covered for j in range(i, i + len(part)))
+                    if (i not in covered if n == 1 else not any(j in covered for j in range(i, i + n)))
                 ]
                 if not occ:
                     continue
@@ -185,15 +186,14 @@ class Matcher:
     ) -> tuple[float, str]:
         factor = 1.0
         note = ""
-        before = surface[max(0, start - 2) : start]
         if rule.parts[0][0] not in NEGATIONS and _denied(surface, start):
             factor *= NEGATION_FACTOR
             note = "denied"
         if actor:
-            if any(t in ACTOR_CONTEXT for t in surface[max(0, start - 3) : start]):
+            if not ACTOR_CONTEXT.isdisjoint(surface[max(0, start - 3) : start]):
                 factor *= ACTOR_BOOST
                 note = "actor context"
-            elif any(t in RECIPIENT_CONTEXT for t in before) or (
+            elif not RECIPIENT_CONTEXT.isdisjoint(surface[max(0, start - 2) : start]) or (
                 end < len(surface) and surface[end] in REPORTER_NEXT
             ):
                 factor *= CONTEXT_PENALTY
@@ -201,8 +201,13 @@ class Matcher:
         return factor, note
 
 
+_DENIAL_WORDS = frozenset({"bukan", "tidak", "belum", "tak"})
+
+
 def _denied(surface: list[str], start: int) -> bool:
     lo = max(0, start - DENIAL_SPAN)
+    if _DENIAL_WORDS.isdisjoint(surface[lo:start]):
+        return False
     for k in range(lo, start):
         tok = surface[k]
         if tok == "bukan":
