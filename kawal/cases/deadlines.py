@@ -35,10 +35,11 @@ class RunningClock:
     started_at: dt.datetime
     due: dt.datetime
     now: dt.datetime
+    paused: bool = False
 
     @property
     def overdue(self) -> bool:
-        return self.now > self.due
+        return not self.paused and self.now > self.due
 
     @property
     def left(self) -> dt.timedelta:
@@ -46,7 +47,7 @@ class RunningClock:
 
     @property
     def due_soon(self) -> bool:
-        return not self.overdue and self.left <= dt.timedelta(hours=self.rule.warn_hours)
+        return not self.paused and not self.overdue and self.left <= dt.timedelta(hours=self.rule.warn_hours)
 
 
 def running_clocks(
@@ -56,7 +57,11 @@ def running_clocks(
     cal: Calendar,
     now: dt.datetime | None = None,
 ) -> list[RunningClock]:
-    """Clocks started and not yet stopped, in due order; a new start restarts a clock."""
+    """Clocks started and not yet stopped, in due order; a new start restarts a clock.
+
+    Time spent paused (between a pause and a resume event) is added to the start, so a
+    paused clock's due date moves on while it stands still.
+    """
     now = now or timezone.now()
     found: list[RunningClock] = []
     for rule in rules:
@@ -64,17 +69,27 @@ def running_clocks(
             continue
         started: dt.datetime | None = None
         anchor: dt.datetime | None = None
+        paused_at: dt.datetime | None = None
+        paused_for = dt.timedelta(0)
         for event in events:
             if event.action == rule.anchor_action:
                 anchor = event.at
             if event.action in rule.stop_actions:
-                started = None
+                started, paused_at, paused_for = None, None, dt.timedelta(0)
             elif event.action in rule.start_actions:
-                started = counted_from(event)
+                started, paused_at, paused_for = counted_from(event), None, dt.timedelta(0)
+            elif started is not None and paused_at is None and event.action in rule.pause_actions:
+                paused_at = event.at
+            elif paused_at is not None and event.action in rule.resume_actions:
+                paused_for += max(event.at - paused_at, dt.timedelta(0))
+                paused_at = None
         if started is None:
             continue
+        if paused_at is not None:
+            paused_for += max(now - paused_at, dt.timedelta(0))
         base = anchor if rule.anchor_action and anchor is not None else started
-        found.append(RunningClock(rule, started, due_at(base, rule.amount, rule.unit, cal), now))
+        due = due_at(base + paused_for, rule.amount, rule.unit, cal)
+        found.append(RunningClock(rule, started, due, now, paused=paused_at is not None))
     return sorted(found, key=lambda clock: clock.due)
 
 
@@ -86,7 +101,7 @@ def clocks_for(case: Case, now: dt.datetime | None = None) -> list[RunningClock]
 def next_due(case: Case) -> dt.datetime | None:
     if not case.is_open:
         return None
-    clocks = clocks_for(case)
+    clocks = [clock for clock in clocks_for(case) if not clock.paused]
     return clocks[0].due if clocks else None
 
 
@@ -104,7 +119,7 @@ def refresh_due_dates(cases: Iterable[Case] | None = None) -> int:
     rules, cal = active_rules(), calendar()
     queryset = Case.objects.open() if cases is None else cases
     for case in queryset:
-        clocks = running_clocks(case, list(case.events.order_by("at", "id")), rules, cal)
+        clocks = [c for c in running_clocks(case, list(case.events.order_by("at", "id")), rules, cal) if not c.paused]
         due = clocks[0].due if clocks else None
         if due != case.next_due_at:
             Case.objects.filter(pk=case.pk).update(next_due_at=due)

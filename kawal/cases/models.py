@@ -284,6 +284,12 @@ class ClockRule(models.Model):
     )
     start_actions = models.JSONField(_("started by"), default=list, help_text=_("Case events that start the clock."))
     stop_actions = models.JSONField(_("stopped by"), default=list, help_text=_("Case events that stop the clock."))
+    pause_actions = models.JSONField(
+        _("paused by"), default=list, blank=True, help_text=_("Case events that pause the clock (time stands still).")
+    )
+    resume_actions = models.JSONField(
+        _("resumed by"), default=list, blank=True, help_text=_("Case events that let a paused clock run again.")
+    )
     anchor_action = models.CharField(
         _("counted from"), max_length=40, blank=True,
         help_text=_("Count from the latest time of this event instead of the start (e.g. 3+2 days from registration)."),

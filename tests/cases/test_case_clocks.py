@@ -45,7 +45,8 @@ def test_every_clock_of_the_domain_guide_is_a_rule_row() -> None:
 
 def test_rules_name_only_events_that_exist() -> None:
     for rule in ClockRule.objects.all():
-        named = set(rule.start_actions) | set(rule.stop_actions) | ({rule.anchor_action} - {""})
+        named = set(rule.start_actions) | set(rule.stop_actions) | set(rule.pause_actions) | set(rule.resume_actions)
+        named |= {rule.anchor_action} - {""}
         assert named <= VALID_EVENTS, (rule.code, named - VALID_EVENTS)
 
 
@@ -134,3 +135,22 @@ def test_a_closed_case_has_no_running_clock(personas: Personas, make_case: Calla
     case = make_case(state=State.NOT_REGISTERED)
     services.transition(case, Action.CLOSE, by=personas.member)
     assert case.next_due_at is None
+
+
+def test_a_paused_clock_stands_still_and_resumes_with_the_time_it_had_left(
+    personas: Personas, gresik: object
+) -> None:
+    # Configure: the initial review pauses while the reporter completes the report, instead of restarting.
+    ClockRule.objects.filter(code="initial_review").update(
+        stop_actions=["register", "not_register", "mark_not_completed"],
+        start_actions=["received"], pause_actions=["request_completeness"], resume_actions=["mark_completed"],
+    )
+    case = file_at(at(2024, 11, 4), happened_on=dt.date(2024, 11, 1), known_on=dt.date(2024, 11, 1))
+    services.transition(case, Action.START_REVIEW, by=personas.staff, at=at(2024, 11, 4, 11))
+    services.transition(case, Action.REQUEST_COMPLETENESS, by=personas.staff, reason="KTP", at=at(2024, 11, 5, 10))
+    during = {c.rule.code: c for c in deadlines.clocks_for(case, now=at(2024, 11, 6, 10))}
+    assert during["initial_review"].paused and not during["initial_review"].overdue
+    assert case.next_due_at == at(2024, 11, 7, 10)  # the completeness clock, 2 x 24 hours
+    services.transition(case, Action.MARK_COMPLETED, by=personas.staff, at=at(2024, 11, 7, 10))
+    # Paused two full days: the original due (end of 6 Nov) moves to the end of 8 Nov.
+    assert case.next_due_at == end_of_day(dt.date(2024, 11, 8))
