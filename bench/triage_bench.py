@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -164,12 +165,13 @@ def command_report(t: Triage, lines: int = 1000) -> None:
             for n, text in enumerate(texts, start=1):
                 fh.write(json.dumps({"id": n, "text": text}, ensure_ascii=False) + "\n")
         command = [sys.executable, str(ROOT / "manage.py"), "triage", "--input", source, "--output", target]
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
         done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
-        dt = time.perf_counter() - t0
+        dt, c1 = time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (c1.ru_utime - c0.ru_utime) + (c1.ru_stime - c0.ru_stime)
         written = Path(target).read_text(encoding="utf-8").count("\n") if os.path.exists(target) else 0
     note = done.stderr.strip().splitlines()
-    print(f"manage.py triage: {lines} lines of ~300 words -> {written} lines in {dt:.2f} s "
+    print(f"manage.py triage: {lines} lines of ~300 words -> {written} lines in {dt:.2f} s, CPU {cpu:.2f} s "
           f"(exit {done.returncode}; {note[-1] if note else ''})")
 
 
