@@ -21,6 +21,9 @@ _DATE_WORDS = re.compile(
 _DATE_NUM = re.compile(r"(?<![\d.,])(\d{1,2})\s*([/-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/])")
 _DATE_DOTS = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
 _DIGIT = re.compile(r"\d")
+# cheap scans (they start with a digit) that must match before the costlier patterns can
+_HAS_NUM_DATE = re.compile(r"\d\s*[/-]\s*\d")
+_HAS_DOT_DATE = re.compile(r"\d\.\d{1,2}\.\d{4}")
 _DATE_SHORT = re.compile(r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*\)")
 
 _NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d+)?"
@@ -67,10 +70,10 @@ def find_dates(text: str, default_year: int) -> tuple[list[str], list[Evidence]]
         year = int(mt.group(3)) if mt.group(3) else default_year
         add(mt.start(), mt.end(), year, MONTHS[mt.group(2)], int(mt.group(1)),
             "day month year" if mt.group(3) else f"day month, year assumed {default_year}", mt.group(0))
-    for mt in _DATE_NUM.finditer(text):
+    for mt in _DATE_NUM.finditer(text) if _HAS_NUM_DATE.search(text) else ():
         add(mt.start(), mt.end(), int(mt.group(4)), int(mt.group(3)), int(mt.group(1)),
             "dd/mm/yyyy", mt.group(0))
-    for mt in _DATE_DOTS.finditer(text):
+    for mt in _DATE_DOTS.finditer(text) if _HAS_DOT_DATE.search(text) else ():
         add(mt.start(), mt.end(), int(mt.group(3)), int(mt.group(2)), int(mt.group(1)),
             "dd.mm.yyyy", mt.group(0))
     for mt in _DATE_SHORT.finditer(text):
