@@ -128,3 +128,13 @@ def test_edit_keeps_the_meeting_before_its_commitments(  # type: ignore[no-untyp
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.title == "Rakor diubah" and [a.title for a in meeting.agenda.all()] == ["Satu"]
+
+
+def test_meeting_list_pages_by_fifty(client_for, personas: Personas, make_meeting: MakeMeeting) -> None:  # type: ignore[no-untyped-def]
+    for i in range(51):
+        make_meeting(title=f"Rakor {i:02d}")
+    client = client_for(personas.staff)
+    assert len(client.get("/koordinasi/").context["meetings"]) == 50
+    second = client.get("/koordinasi/?halaman=2")
+    assert len(second.context["meetings"]) == 1 and "halaman sebelumnya" in second.content.decode()
+    assert client.get("/koordinasi/?halaman=abc").status_code == 200

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Page, Paginator
 from django.forms import Form
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
@@ -28,6 +29,14 @@ def staff_view(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return login_required(wrapper)
+
+
+PAGE_SIZE = 50
+
+
+def page_of(request: HttpRequest, items: Any) -> Page[Any]:
+    """One page of a list (``?halaman=N``); a bad number shows the first or last page."""
+    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("halaman"))
 
 
 def add_errors(form: Form, error: ValidationError) -> None:

@@ -25,7 +25,7 @@ from kawal.coordination.forms import (
 )
 from kawal.coordination.models import Meeting, Minutes, Stakeholder
 from kawal.coordination.qr import qr_svg
-from kawal.coordination.views.common import add_errors, staff_view
+from kawal.coordination.views.common import add_errors, page_of, staff_view
 from kawal.core.http import AuthedHttpRequest
 
 
@@ -39,9 +39,10 @@ def meeting_list(request: AuthedHttpRequest) -> HttpResponse:
         Meeting.objects.visible_to(request.user)
         .select_related("region", "stage")
         .annotate(n_invited=Count("invitations", distinct=True), n_attended=Count("attendances", distinct=True))
-        .order_by("-starts_at")
+        .order_by("-starts_at", "-id")
     )
-    return render(request, "coordination/meeting_list.html", {"meetings": meetings})
+    page = page_of(request, meetings)
+    return render(request, "coordination/meeting_list.html", {"meetings": page.object_list, "page": page})
 
 
 def _meeting_data(form: MeetingForm) -> services.MeetingData:

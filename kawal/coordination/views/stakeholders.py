@@ -13,7 +13,7 @@ from kawal.coordination.forms import ContactForm, StakeholderForm
 from kawal.coordination.models import Attendance, Commitment, Invitation, Meeting, Stakeholder, StakeholderKind
 from kawal.coordination.permissions import can_work_in
 from kawal.coordination.queries import records
-from kawal.coordination.views.common import add_errors, staff_view
+from kawal.coordination.views.common import add_errors, page_of, staff_view
 from kawal.core.crypto import mask
 from kawal.core.http import AuthedHttpRequest
 
@@ -24,7 +24,8 @@ def stakeholder_list(request: AuthedHttpRequest) -> HttpResponse:
     kind = request.GET.get("jenis", "")
     if kind in StakeholderKind.values:
         stakeholders = stakeholders.filter(kind=kind)
-    stakeholder_list = list(stakeholders)
+    page = page_of(request, stakeholders.order_by("name", "id"))
+    stakeholder_list = list(page.object_list)
     found = records([s.pk for s in stakeholder_list], Meeting.objects.visible_to(request.user))
     form = StakeholderForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -44,6 +45,7 @@ def stakeholder_list(request: AuthedHttpRequest) -> HttpResponse:
         "kinds": StakeholderKind.choices,
         "kind": kind,
         "form": form,
+        "page": page,
     }
     return render(request, "coordination/stakeholder_list.html", context)
 
