@@ -14,6 +14,8 @@ class SupervisionConfig(AppConfig):
         NavItem(_("TPS report"), "supervision:report_form", roles=("ptps", "pkd", "admin"), order=30),
         NavItem(_("Voting-day coverage"), "supervision:coverage_index", roles=WATCHERS, order=31),
         NavItem(_("Recap cross-check"), "supervision:recap_index", roles=WATCHERS, order=32),
+        NavItem(_("Stage supervision"), "supervision:tasks", roles=(*WATCHERS, "ptps"), order=33),
+        NavItem(_("Supervisors"), "supervision:roster", roles=WATCHERS, order=34),
     ]
 
     def ready(self) -> None:

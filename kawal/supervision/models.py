@@ -262,3 +262,96 @@ class IntakeSeal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_report_id}-{self.last_report_id}"
+
+
+# --- Stage supervision (pengawasan tahapan) ------------------------------------------------
+
+
+class TaskQuerySet(RegionScopedQuerySet["SupervisionTask"]):
+    region_path = "region"
+
+
+class SupervisionTask(models.Model):
+    """What to supervise in a stage, assigned to the Panwascam or PKD of an area."""
+
+    stage = models.ForeignKey("elections.Stage", on_delete=models.PROTECT, related_name="+", verbose_name=_("stage"))
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("area"))
+    assigned_role = models.CharField(_("assigned to"), max_length=20)
+    title = models.CharField(_("what to supervise"), max_length=200)
+    instructions = models.TextField(_("instructions"), blank=True)
+    due_date = models.DateField(_("due"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("supervision task")
+        verbose_name_plural = _("supervision tasks")
+        ordering = ["stage__start_date", "region_id", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SupervisionForm(models.TextChoices):
+    DIRECT = "langsung", _("Direct supervision")
+    PREVENTION = "pencegahan", _("Prevention")
+    ANALYSIS = "analisis", _("Analysis")
+    ELEMENTS = "unsur", _("Determining the elements of a violation")
+    ENFORCEMENT = "penindakan", _("Enforcement")
+    DISPUTE = "sengketa", _("Dispute resolution")
+
+
+class FormAQuerySet(RegionScopedQuerySet["SupervisionReport"]):
+    region_path = "region"
+
+
+class SupervisionReport(models.Model):
+    """Laporan Hasil Pengawasan (Form A), Perbawaslu 5/2022 model (DOMAIN.md §7)."""
+
+    number = models.CharField(_("number"), max_length=80, unique=True)
+    task = models.ForeignKey(SupervisionTask, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
+    stage = models.ForeignKey("elections.Stage", on_delete=models.PROTECT, related_name="+", verbose_name=_("stage"))
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("area"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # I. Supervisor
+    supervisor_name = models.CharField(_("name of the supervisor"), max_length=150)
+    position = models.CharField(_("position"), max_length=150)
+    assignment_letter = models.CharField(_("assignment letter number"), max_length=100, blank=True)
+    office_address = models.CharField(_("address"), max_length=255, blank=True)
+    # II. Activity
+    form = models.CharField(_("form of supervision"), max_length=12, choices=SupervisionForm.choices)
+    purpose = models.CharField(_("purpose"), max_length=255)
+    target = models.CharField(_("target"), max_length=255)
+    held_at = models.DateTimeField(_("time"))
+    place = models.CharField(_("place"), max_length=255)
+    # III. Narrative
+    narrative = models.TextField(_("short chronological description"))
+    # IV. Alleged violation
+    violation_found = models.BooleanField(_("an alleged violation was found"), default=False)
+    violation_event = models.CharField(_("event"), max_length=200, blank=True)
+    violation_place = models.CharField(_("place of the event"), max_length=255, blank=True)
+    violation_date = models.DateField(_("date of the event"), null=True, blank=True)
+    violation_actor = models.CharField(_("actor"), max_length=200, blank=True)
+    violation_actor_address = models.CharField(_("actor's address"), max_length=255, blank=True)
+    violation_witnesses = models.TextField(_("witnesses"), blank=True)
+    violation_evidence = models.TextField(_("evidence"), blank=True)
+    violation_facts = models.TextField(_("facts and description"), blank=True)
+    violation_analysis = models.TextField(_("analysis"), blank=True)
+    # V. Alleged dispute
+    dispute_information = models.TextField(_("information on an alleged dispute"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The temuan this report became (cases app); kept as a plain reference.
+    finding_id = models.PositiveIntegerField(_("finding"), null=True, blank=True)
+    finding_tracking_code = models.CharField(_("finding tracking code"), max_length=20, blank=True)
+
+    objects = FormAQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("supervision report (Form A)")
+        verbose_name_plural = _("supervision reports (Form A)")
+        ordering = ["-held_at"]
+
+    def __str__(self) -> str:
+        return self.number

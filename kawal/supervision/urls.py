@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kawal.supervision import views_coverage, views_recap, views_report
+from kawal.supervision import views_coverage, views_recap, views_report, views_stages
 
 app_name = "supervision"
 
@@ -15,4 +15,10 @@ urlpatterns = [
     path("cakupan/<int:election_id>/<str:code>/", views_coverage.coverage, name="coverage"),
     path("rekap/", views_recap.recap_index, name="recap_index"),
     path("rekap/<int:election_id>/", views_recap.recap, name="recap"),
+    path("tahapan/", views_stages.task_list, name="tasks"),
+    path("form-a/baru/", views_stages.form_a_new, name="form_a_new"),
+    path("form-a/<int:report_id>/", views_stages.form_a, name="form_a"),
+    path("form-a/<int:report_id>/pdf/", views_stages.form_a_pdf, name="form_a_pdf"),
+    path("form-a/<int:report_id>/temuan/", views_stages.form_a_to_finding, name="form_a_finding"),
+    path("pengawas/", views_stages.roster, name="roster"),
 ]
