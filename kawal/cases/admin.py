@@ -14,12 +14,13 @@ from django.http import HttpRequest
 
 from kawal.core import audit
 
-from . import deadlines
 from .models import ClockRule, DayOff, IntakePeriod
 
 
 def _refresh_after_commit() -> None:
-    transaction.on_commit(deadlines.refresh_due_dates)
+    from .tasks import refresh_open_due_dates
+
+    transaction.on_commit(refresh_open_due_dates)
 
 
 @admin.register(ClockRule)

@@ -289,7 +289,7 @@ def add_evidence(case: Case, uploads: Iterable[UploadedFile], *, by: Any) -> lis
 
 
 def update_rule(rule: ClockRule, *, by: Any, **changes: Any) -> ClockRule:
-    """Change a clock rule; every open case's due date follows at once."""
+    """Change a clock rule; every open case's due date is recomputed in the background after commit."""
     if not (getattr(by, "is_superuser", False) or roles_on(by, "") & {Role.ADMIN}):
         raise TransitionRefused(_("Only an administrator may change clock rules."))
     with transaction.atomic():
@@ -299,5 +299,7 @@ def update_rule(rule: ClockRule, *, by: Any, **changes: Any) -> ClockRule:
         rule.full_clean()
         rule.save()
         audit.record("cases.clock_rule_changed", actor=by, target=rule, data={"before": before, "after": changes})
-        deadlines.refresh_due_dates()
+        from .tasks import refresh_open_due_dates
+
+        transaction.on_commit(refresh_open_due_dates)
     return rule

@@ -129,6 +129,12 @@ def warn_expiring(now: dt.datetime | None = None) -> int:
     return sent
 
 
+@db_task()
+def refresh_open_due_dates() -> int:
+    """Recompute every open case's next due date (after a rule or a day off changed)."""
+    return deadlines.refresh_due_dates()
+
+
 @db_periodic_task(crontab(hour="0", minute="0"))
 def morning_digest() -> None:
     with translation.override(settings.LANGUAGE_CODE):

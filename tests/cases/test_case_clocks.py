@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -91,11 +92,14 @@ def test_investigation_counts_working_days_across_voting_day(personas: Personas,
     assert clocks["investigation"] == end_of_day(dt.date(2024, 12, 9))
 
 
-def test_changing_a_rule_moves_every_open_due_date(personas: Personas, gresik: object) -> None:
+def test_changing_a_rule_moves_every_open_due_date(
+    personas: Personas, gresik: object, django_capture_on_commit_callbacks: Any
+) -> None:
     first = file_at(at(2024, 11, 20), happened_on=dt.date(2024, 11, 19), known_on=dt.date(2024, 11, 19))
     second = file_at(at(2024, 11, 21), happened_on=dt.date(2024, 11, 19), known_on=dt.date(2024, 11, 19))
     rule = ClockRule.objects.get(code="initial_review")
-    services.update_rule(rule, by=personas.admin, amount=3, unit="working_day")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_rule(rule, by=personas.admin, amount=3, unit="working_day")
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.next_due_at == end_of_day(dt.date(2024, 11, 25))  # Wed 20 → Thu, Fri, Mon
