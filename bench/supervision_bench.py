@@ -286,7 +286,8 @@ def main() -> None:
         expected_reports = already + len(payloads) + len(held) + len(bulk)
         totals = (totals_p50, totals_p95, totals_http_p95)
         rows.append({"size": size, "load": load, "check": check, "expected": expected_reports,
-                     "statements": statements, "db_ms": db_ms, "totals": totals, "bulk": (len(bulk), bulk_rate)})  # fmt: skip
+                     "statements": statements, "db_ms": db_ms, "totals": totals,
+                     "bulk": (len(bulk), bulk_rate)})  # fmt: skip
         print(f"[supervision bench] {size} TPS done after {time.perf_counter() - started:.0f} s", file=sys.stderr)
     print_table(rows)
 

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def campaign(gresik: Any) -> Stage:
-    cycle, _ = Cycle.objects.get_or_create(name="Pemilihan Serentak 2024", defaults={"voting_date": dt.date(2024, 11, 27)})
+    cycle, _ = Cycle.objects.get_or_create(
+        name="Pemilihan Serentak 2024", defaults={"voting_date": dt.date(2024, 11, 27)}
+    )
     stage, _ = Stage.objects.get_or_create(
         cycle=cycle, code="kampanye",
         defaults={"name": "Kampanye", "start_date": dt.date(2024, 9, 25), "end_date": dt.date(2024, 11, 23)},
@@ -63,8 +65,9 @@ def test_a_pkd_files_form_a_which_gets_a_number_and_a_pdf(personas: Personas, ca
 
 
 def test_an_alleged_violation_needs_event_and_facts(personas: Personas, campaign: Stage, client_for: Any) -> None:
-    response = client_for(personas.pkd).post("/pengawasan/form-a/baru/", form_a(campaign, RANDUAGUNG, violation_found="on"))
-    assert "uraikan" in response.content.decode().lower() or "describe" in response.content.decode().lower()
+    data = form_a(campaign, RANDUAGUNG, violation_found="on")
+    response = client_for(personas.pkd).post("/pengawasan/form-a/baru/", data)
+    assert "uraikan sekurang-kurangnya peristiwa dan faktanya" in response.content.decode()
     assert not SupervisionReport.objects.exists()
 
 
