@@ -15,4 +15,5 @@ class CoordinationConfig(AppConfig):
         NavItem(_("Stakeholders"), "coordination:stakeholder_list", roles=STAFF, order=31),
         NavItem(_("Follow-up"), "coordination:follow_up", roles=STAFF, order=32),
         NavItem(_("Period summary"), "coordination:summary", roles=STAFF, order=33),
+        NavItem(_("My organisation's commitments"), "coordination:my_commitments", roles=("stakeholder",), order=34),
     ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kawal.coordination.views import checkin, documents, follow_up, meetings, stakeholders, summary
+from kawal.coordination.views import checkin, documents, follow_up, liaison, meetings, stakeholders, summary
 
 app_name = "coordination"
 
@@ -32,5 +32,6 @@ urlpatterns = [
     path("rekap/", summary.summary, name="summary"),
     path("rekap.pdf", summary.summary_pdf, name="summary_pdf"),
     path("rekap.xlsx", summary.summary_xlsx, name="summary_xlsx"),
+    path("mitra/", liaison.my_commitments, name="my_commitments"),
     path("hadir/<str:token>/", checkin.checkin, name="checkin"),
 ]
