@@ -202,3 +202,21 @@ def test_a_supervisor_turns_information_into_a_finding_from_the_page(
     finding = Case.objects.get(source=info)
     assert finding.kind == "temuan"
     assert info.tracking_code in client.get(f"/kasus/{finding.pk}/").content.decode()  # linked both ways
+
+
+def test_case_page_query_count_does_not_grow_with_history(
+    personas: Personas, client_for: Any, make_case: Callable[..., Case]
+) -> None:
+    case = make_case()
+    client = client_for(personas.member)
+    client.get(f"/kasus/{case.pk}/")
+    with CaptureQueriesContext(connection) as few:
+        client.get(f"/kasus/{case.pk}/")
+    for action in ["start_review", "register", "start_clarification", "start_assessment"]:
+        services.transition(case, action, by=personas.member)
+    for text in ("satu", "dua", "tiga"):
+        services.add_note(case, text, by=personas.staff)
+    services.link_cases(case, make_case(), "related", by=personas.member)
+    with CaptureQueriesContext(connection) as many:
+        client.get(f"/kasus/{case.pk}/")
+    assert len(many) == len(few)
