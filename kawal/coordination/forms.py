@@ -10,6 +10,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kawal.coordination.commitments import CommitmentData
 from kawal.coordination.models import Stakeholder, StakeholderKind
 from kawal.elections.models import Stage
 from kawal.regions.models import Level, Region
@@ -136,6 +137,17 @@ class CommitmentForm(forms.Form):
         )
         self.fields["stage"].queryset = Stage.objects.order_by("start_date", "order")  # type: ignore[attr-defined]
         self.fields["area"].choices = [("", "—"), *region_choices(user)]  # type: ignore[attr-defined]
+
+    def to_data(self) -> CommitmentData:
+        data = self.cleaned_data
+        return CommitmentData(
+            owner_id=data["owner"],
+            description=data["description"],
+            due_date=data["due_date"],
+            stage=data["stage"],
+            area_code=data["area"],
+            risk=data["risk"],
+        )
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -23,6 +23,7 @@ from kawal.coordination.models import (
     CheckIn,
     CheckInMethod,
     Contact,
+    Invitation,
     Meeting,
     Minutes,
     Stakeholder,
@@ -261,8 +262,6 @@ def invite(meeting: Meeting, stakeholder_ids: Iterable[int | str], *, by: Any) -
     with transaction.atomic():
         already = set(meeting.invitations.filter(stakeholder_id__in=wanted).values_list("stakeholder_id", flat=True))
         new = [known[pk] for pk in sorted(wanted - already)]
-        from kawal.coordination.models import Invitation
-
         invitations = Invitation.objects.bulk_create([Invitation(meeting=meeting, stakeholder=s) for s in new])
         audit.record(
             "coordination.stakeholders_invited",

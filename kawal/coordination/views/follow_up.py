@@ -114,16 +114,8 @@ def commitment_edit(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     commitment = scoped_commitment(request, pk)
     form = edit_form(request, commitment, request.POST)
     if form.is_valid():
-        data = service.CommitmentData(
-            owner_id=form.cleaned_data["owner"],
-            description=form.cleaned_data["description"],
-            due_date=form.cleaned_data["due_date"],
-            stage=form.cleaned_data["stage"],
-            area_code=form.cleaned_data["area"],
-            risk=form.cleaned_data["risk"],
-        )
         try:
-            service.update_commitment(commitment, data, by=request.user)
+            service.update_commitment(commitment, form.to_data(), by=request.user)
         except ValidationError as error:
             add_errors(form, error)
         else:

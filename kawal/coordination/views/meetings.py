@@ -177,6 +177,37 @@ def meeting_tick_in(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     return redirect("coordination:meeting_detail", pk=meeting.pk)
 
 
+def _minutes_page(
+    request: AuthedHttpRequest,
+    meeting: Meeting,
+    form: MinutesForm | None,
+    formset: Any,
+    commitment_form: CommitmentForm | None,
+    status: int = 200,
+) -> HttpResponse:
+    """The minutes editor with whichever of its forms came back with errors, the others fresh."""
+    if form is None or formset is None:
+        minutes = Minutes.objects.filter(meeting=meeting).first()
+        initial = {"summary": minutes.summary, "decisions": minutes.decisions} if minutes else None
+        form = MinutesForm(initial=initial)
+        statements = [
+            {"speaker": s.speaker, "speaker_role": s.speaker_role, "content": s.content}
+            for s in meeting.statements.all()
+        ]
+        formset = StatementFormSet(initial=statements, prefix="s")
+    if commitment_form is None:
+        owners = Stakeholder.objects.visible_to(request.user).filter(active=True)
+        commitment_form = CommitmentForm(user=request.user, owners=owners, prefix="c")
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "formset": formset,
+        "commitment_form": commitment_form,
+        "commitments": list(meeting.commitments.select_related("owner", "stage", "area")),
+    }
+    return render(request, "coordination/minutes_form.html", context, status=status)
+
+
 @staff_view
 def minutes_edit(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     """The minutes editor: summary, statements per speaker, decisions; commitments are added below."""
@@ -202,15 +233,7 @@ def minutes_edit(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The minutes have been saved."))
             return redirect("coordination:minutes_edit", pk=meeting.pk)
-    owners = Stakeholder.objects.visible_to(request.user).filter(active=True)
-    context = {
-        "meeting": meeting,
-        "form": form,
-        "formset": formset,
-        "commitment_form": CommitmentForm(user=request.user, owners=owners, prefix="c"),
-        "commitments": list(meeting.commitments.select_related("owner", "stage", "area")),
-    }
-    return render(request, "coordination/minutes_form.html", context)
+    return _minutes_page(request, meeting, form, formset, None, status=400 if request.method == "POST" else 200)
 
 
 @staff_view
@@ -220,33 +243,11 @@ def commitment_add(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     owners = Stakeholder.objects.visible_to(request.user).filter(active=True)
     form = CommitmentForm(request.POST, user=request.user, owners=owners, prefix="c")
     if form.is_valid():
-        data = commitments.CommitmentData(
-            owner_id=form.cleaned_data["owner"],
-            description=form.cleaned_data["description"],
-            due_date=form.cleaned_data["due_date"],
-            stage=form.cleaned_data["stage"],
-            area_code=form.cleaned_data["area"],
-            risk=form.cleaned_data["risk"],
-        )
         try:
-            commitments.add_commitment(meeting, data, by=request.user)
+            commitments.add_commitment(meeting, form.to_data(), by=request.user)
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("The commitment has been added."))
             return redirect(reverse("coordination:minutes_edit", args=[meeting.pk]) + "#komitmen")
-    minutes = Minutes.objects.filter(meeting=meeting).first()
-    context = {
-        "meeting": meeting,
-        "form": MinutesForm(initial={"summary": minutes.summary, "decisions": minutes.decisions} if minutes else None),
-        "formset": StatementFormSet(
-            initial=[
-                {"speaker": s.speaker, "speaker_role": s.speaker_role, "content": s.content}
-                for s in meeting.statements.all()
-            ],
-            prefix="s",
-        ),
-        "commitment_form": form,
-        "commitments": list(meeting.commitments.select_related("owner", "stage", "area")),
-    }
-    return render(request, "coordination/minutes_form.html", context, status=400)
+    return _minutes_page(request, meeting, None, None, form, status=400)
