@@ -35,9 +35,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--tps", type=int, default=NATIONAL_TPS, help="synthetic TPS wanted in all (435,296)")
         parser.add_argument("--seed", type=int, default=2024)
+        parser.add_argument("--no-region-import", action="store_true", help="use the regions already loaded")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if Region.objects.filter(level=Level.DESA).count() < 80_000:
+        if not options["no_region_import"] and Region.objects.filter(level=Level.DESA).count() < 80_000:
             result = import_regions(read_csv(default_region_file()), by="generate_national")
             self.stdout.write(f"Regions: {result.created} created.")
         rng = random.Random(options["seed"])  # noqa: S311 - synthetic data, not secrets
