@@ -179,6 +179,12 @@ class TrackForm(forms.Form):
         return code
 
 
+class CompletionForm(forms.Form):
+    note = forms.CharField(label=_("What you are adding"), required=False, max_length=5000,
+                           widget=forms.Textarea(attrs={"rows": 4}))
+    evidence = EvidenceField(label=_("Files (e.g. a photo of your KTP, more evidence)"), required=False)
+
+
 class ActionForm(forms.Form):
     action = forms.CharField(max_length=40)
     reason = forms.CharField(label=_("Reason or note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

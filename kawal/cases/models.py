@@ -220,6 +220,7 @@ EVENT_LABELS: dict[str, Any] = {
     "evidence_added": _("Evidence added"),
     "linked": _("Linked to another case"),
     "clock_warning": _("Deadline warning sent to handlers"),
+    "reporter_completed": _("The reporter sent the missing information"),
 }
 
 

@@ -6,6 +6,7 @@ fields, and tests scan these pages for the reporter's NIK, phone and e-mail.
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,9 +16,9 @@ from django.views.decorators.http import require_http_methods
 from kawal.core.pdf import pdf_response
 
 from . import documents, services
-from .forms import CaseForm, ReportForm, TrackForm
+from .forms import CaseForm, CompletionForm, ReportForm, TrackForm
 from .models import Case, Channel
-from .workflow import Kind, TransitionRefused
+from .workflow import Kind, State, TransitionRefused
 
 
 def _public_case(code: str) -> Case:
@@ -70,9 +71,30 @@ def track(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/public/track.html", {"form": form})
 
 
+@require_http_methods(["GET", "POST"])
 def track_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """The status by code; while completion is requested, the reporter can send what is missing here."""
     case = _public_case(code)
-    return render(request, "cases/public/track_detail.html", {"case": case, "history": documents.public_history(case)})
+    waiting = case.state == State.COMPLETENESS_REQUESTED
+    form = CompletionForm(request.POST or None, request.FILES or None) if waiting else None
+    if request.method == "POST":
+        if form is None:
+            messages.error(request, _("This report is not waiting for anything from you."))
+            return redirect("cases:track_detail", code=code)
+        if form.is_valid():
+            try:
+                services.add_reporter_completion(case, form.cleaned_data["note"], form.cleaned_data["evidence"])
+            except TransitionRefused as refused:
+                form.add_error(None, str(refused.message))
+            else:
+                messages.success(request, _("Thank you: what you sent has been added to your report."))
+                return redirect("cases:track_detail", code=code)
+    notice = documents.status_context(case) if waiting else {}
+    context = {
+        "case": case, "history": documents.public_history(case), "form": form,
+        "request_reason": notice.get("reason", ""), "complete_by": notice.get("complete_by"),
+    }
+    return render(request, "cases/public/track_detail.html", context)
 
 
 def announcements(request: HttpRequest) -> HttpResponse:

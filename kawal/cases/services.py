@@ -149,6 +149,23 @@ def file_report(fields: Mapping[str, Any], *, channel: str = Channel.ONLINE, by:
     return case
 
 
+def add_reporter_completion(case: Case, note: str, uploads: Iterable[UploadedFile]) -> Case:
+    """The reporter sends what was asked for (by tracking code, no account) while completion is requested."""
+    note = note.strip()
+    uploads = list(uploads)
+    if case.state != State.COMPLETENESS_REQUESTED:
+        raise TransitionRefused(_("This report is not waiting for anything from you."))
+    if not note and not uploads:
+        raise TransitionRefused(_("Write what you are adding or attach a file."))
+    with transaction.atomic():
+        now = timezone.now()
+        attached = _attach(case, uploads, by=None, at=now)
+        _event(case, "reporter_completed", by=None, at=now, reason=note[:5000], data={"files": len(attached)})
+        audit.record("cases.reporter_completed", actor="public", target=case, region_code=case.region_code,
+                     data={"files": len(attached)}, at=now)
+    return case
+
+
 def record_finding(fields: Mapping[str, Any], *, by: Any, evidence: Iterable[UploadedFile] = (),
                    at: dt.datetime | None = None) -> Case:
     """A temuan recorded by Bawaslu, Panwascam, PKD or PTPS within their region."""

@@ -118,3 +118,31 @@ def test_announcement_list_query_count_is_flat(
 def test_information_is_never_announced(client: Client, personas: Personas, make_case: Callable[..., Case]) -> None:
     info = make_case(kind="informasi")
     assert info.tracking_code not in client.get("/kasus/pengumuman/").content.decode()
+
+
+def test_the_reporter_completes_the_report_by_code_while_asked(
+    client: Client, personas: Personas, make_case: Callable[..., Case]
+) -> None:
+    from kawal.cases.models import CaseEvidence
+    from tests.cases.test_public_intake import photo
+
+    case = make_case(state="initial_review")
+    url = f"/kasus/lacak/{case.tracking_code}/"
+    assert 'data-testid="completion"' not in client.get(url).content.decode()
+    services.transition(case, "request_completeness", by=personas.staff, reason="Lampirkan foto KTP.")
+    page = client.get(url).content.decode()
+    assert 'data-testid="completion"' in page and "Lampirkan foto KTP." in page
+    response = client.post(url, {"note": "Foto KTP terlampir.", "evidence": [photo()]}, follow=True)
+    assert "telah ditambahkan" in response.content.decode()
+    assert CaseEvidence.objects.filter(case=case).count() == 1
+    assert case.events.filter(action="reporter_completed", reason="Foto KTP terlampir.").exists()
+    staff_page = Client()
+    staff_page.force_login(personas.staff)
+    assert "Pelapor telah mengirim kekurangan" in staff_page.get(f"/kasus/{case.pk}/").content.decode()
+
+
+def test_nothing_can_be_added_when_nothing_was_asked(client: Client, make_case: Callable[..., Case]) -> None:
+    case = make_case()
+    response = client.post(f"/kasus/lacak/{case.tracking_code}/", {"note": "tambahan"}, follow=True)
+    assert "tidak sedang menunggu" in response.content.decode()
+    assert not case.events.filter(action="reporter_completed").exists()
