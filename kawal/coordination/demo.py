@@ -282,7 +282,7 @@ def _seed_meeting(found: dict[str, Stakeholder], by: User) -> None:
         by=by,
     )
     keys = ["bakesbangpol", "polres", "kejaksaan", "dishub", "kominfo", "satpol", "dlh", "media"]
-    services.invite(meeting, [found[k].pk for k in keys], by=by)
+    services.invite(meeting, [found[k].pk for k in keys], by=by, at=at(9, 20, 10))
     for key, name, position, (hour, minute) in SEED_ATTENDEES:
         services.staff_check_in(
             meeting,
@@ -327,7 +327,7 @@ def _quiet_meeting(found: dict[str, Stakeholder], by: User) -> None:
         ),
         by=by,
     )
-    services.invite(meeting, [s.pk for s in found.values()], by=by)
+    services.invite(meeting, [s.pk for s in found.values()], by=by, at=at(11, 19, 10))
     attendees = [
         ("satpol", "Joko Santoso", "Kabid Penegakan Perda", (8, 40)),
         ("polres", "Agus Prasetyo", "Kasat Intelkam", (8, 42)),

@@ -237,10 +237,13 @@ def set_checkin(meeting: Meeting, *, by: Any, open_: bool) -> Meeting:
 # Invitations -------------------------------------------------------------------------------
 
 
-def invite(meeting: Meeting, stakeholder_ids: Iterable[int | str], *, by: Any) -> list[Stakeholder]:
+def invite(
+    meeting: Meeting, stakeholder_ids: Iterable[int | str], *, by: Any, at: dt.datetime | None = None
+) -> list[Stakeholder]:
     """Invite stakeholders (known to the actor) and e-mail their contacts the letter and a calendar file.
 
-    Returns the newly invited stakeholders; those already invited are left as they are.
+    ``at`` records an invitation sent earlier on paper (the letter's date). Returns the newly
+    invited stakeholders; those already invited are left as they are.
     """
     from kawal.coordination.invitations import schedule_invitation_emails
 
@@ -262,7 +265,10 @@ def invite(meeting: Meeting, stakeholder_ids: Iterable[int | str], *, by: Any) -
     with transaction.atomic():
         already = set(meeting.invitations.filter(stakeholder_id__in=wanted).values_list("stakeholder_id", flat=True))
         new = [known[pk] for pk in sorted(wanted - already)]
-        invitations = Invitation.objects.bulk_create([Invitation(meeting=meeting, stakeholder=s) for s in new])
+        when = at or timezone.now()
+        invitations = Invitation.objects.bulk_create(
+            [Invitation(meeting=meeting, stakeholder=s, invited_at=when) for s in new]
+        )
         audit.record(
             "coordination.stakeholders_invited",
             actor=by,
