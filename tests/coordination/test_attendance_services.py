@@ -83,3 +83,23 @@ def test_checking_in_twice_lists_the_person_once(make_meeting: MakeMeeting) -> N
     first = public_check_in(meeting, CheckInData(name="Sari Dewi", organisation="Radar Gresik"))
     again = public_check_in(meeting, CheckInData(name="sari  dewi", organisation="RADAR GRESIK"))
     assert again == first and meeting.attendances.count() == 1
+
+
+def test_copying_a_paper_list_keeps_its_times_but_not_future_ones(
+    personas: Personas, make_meeting: MakeMeeting
+) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    meeting = make_meeting()
+    earlier = timezone.now() - dt.timedelta(days=9, hours=2)
+    data = CheckInData(name="Dewi", organisation="Kecamatan Kebomas")
+    assert staff_check_in(meeting, data, by=personas.staff, at=earlier).checked_in_at == earlier
+    with pytest.raises(ValidationError, match="masa depan"):
+        staff_check_in(
+            meeting,
+            CheckInData(name="Eko", organisation="X"),
+            by=personas.staff,
+            at=timezone.now() + dt.timedelta(hours=1),
+        )

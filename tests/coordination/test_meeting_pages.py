@@ -138,3 +138,23 @@ def test_meeting_list_pages_by_fifty(client_for, personas: Personas, make_meetin
     second = client.get("/koordinasi/?halaman=2")
     assert len(second.context["meetings"]) == 1 and "halaman sebelumnya" in second.content.decode()
     assert client.get("/koordinasi/?halaman=abc").status_code == 200
+
+
+def test_meeting_page_query_count_does_not_grow_with_attendees(  # type: ignore[no-untyped-def]
+    client_for, personas: Personas, make_meeting: MakeMeeting, stakeholders: dict
+) -> None:
+    from kawal.coordination.services import CheckInData, public_check_in
+
+    meeting = make_meeting()
+    invite(meeting, [stakeholders["polres"].pk], by=personas.staff)
+    client = client_for(personas.staff)
+    public_check_in(meeting, CheckInData(name="Orang 0", stakeholder_id=stakeholders["polres"].pk))
+    client.get(f"/koordinasi/rapat/{meeting.pk}/")
+    with CaptureQueriesContext(connection) as few:
+        client.get(f"/koordinasi/rapat/{meeting.pk}/")
+    invite(meeting, [stakeholders["satpol"].pk, stakeholders["kominfo"].pk], by=personas.staff)
+    for i in range(1, 8):
+        public_check_in(meeting, CheckInData(name=f"Orang {i}", stakeholder_id=stakeholders["polres"].pk))
+    with CaptureQueriesContext(connection) as many:
+        client.get(f"/koordinasi/rapat/{meeting.pk}/")
+    assert len(many) == len(few), [q["sql"] for q in many]
