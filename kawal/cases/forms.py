@@ -60,6 +60,26 @@ def place_queryset(user: Any = None) -> Any:
     return regions.filter(level__in=[Level.KECAMATAN, Level.DESA])
 
 
+def grouped_places(places: Any) -> list[Any]:
+    """Desa grouped under their kecamatan, the kecamatan itself first (when the desa is not known)."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    names: dict[str, str] = {}
+    for code, name, level in places.values_list("code", "name", "level"):
+        kecamatan = code if level == Level.KECAMATAN else code.rsplit(".", 1)[0]
+        groups.setdefault(kecamatan, [])
+        if level == Level.KECAMATAN:
+            names[code] = name
+            groups[kecamatan].insert(0, (code, str(_("Kec. %(name)s (desa not known)") % {"name": name})))
+        else:
+            groups[kecamatan].append((code, name))
+    missing = set(groups) - set(names)  # a desa-level user sees the desa, not its kecamatan
+    names.update(dict(Region.objects.filter(code__in=missing).values_list("code", "name")))
+    choices: list[Any] = [("", "---------")]
+    for kecamatan, options in groups.items():
+        choices.append((f"Kec. {names.get(kecamatan, kecamatan)}", options))
+    return choices
+
+
 class CaseForm(forms.ModelForm):
     region = PlaceChoiceField(queryset=Region.objects.none(), label=_("Kecamatan or desa/kelurahan"))
     tps_number = forms.IntegerField(
@@ -82,7 +102,9 @@ class CaseForm(forms.ModelForm):
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = place_queryset(user)  # type: ignore[attr-defined]
+        places = place_queryset(user)
+        self.fields["region"].queryset = places  # type: ignore[attr-defined]
+        self.fields["region"].widget.choices = grouped_places(places)
         self.fields["witnesses"].help_text = _("Names and how to reach them, if any.")
 
     def clean(self) -> dict[str, Any]:

@@ -233,6 +233,8 @@ def case_pdf(request: AuthedHttpRequest, pk: int, doc: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def new_case(request: AuthedHttpRequest, kind: str) -> HttpResponse:
     """Staff intake: a temuan, or a laporan received in person on the reporter's behalf."""
+    if not request.user.roles() & (HANDLERS if kind == Kind.REPORT else SUPERVISORS):
+        raise Http404
     form_class = ReportForm if kind == Kind.REPORT else CaseForm
     form = form_class(request.POST or None, request.FILES or None, user=request.user)
     if kind == Kind.REPORT:

@@ -144,3 +144,16 @@ def test_the_identity_is_encrypted_at_rest(client: Client, gresik: Any) -> None:
     assert all(value.startswith("enc1:") for value in row)
     assert NIK not in "".join(row)
     assert Case.objects.get().reporter_nik == NIK
+
+
+def test_places_are_grouped_by_kecamatan(client: Client, gresik: Any) -> None:
+    html = client.get("/kasus/lapor/").content.decode()
+    assert '<optgroup label="Kec. Kebomas">' in html and "Kec. Kebomas (desa tidak diketahui)" in html
+    kebomas = html.split('<optgroup label="Kec. Kebomas">')[1].split("</optgroup>")[0]
+    assert "Randuagung" in kebomas and "Sawo" not in kebomas
+
+
+def test_a_ptps_sees_only_its_desa_under_its_kecamatan(client_for: Any, personas: Any) -> None:
+    html = client_for(personas.ptps).get("/kasus/baru/temuan/").content.decode()
+    assert '<optgroup label="Kec. Kebomas">' in html
+    assert "Randuagung" in html and "Sidomoro" not in html and "Sawo" not in html

@@ -220,3 +220,9 @@ def test_case_page_query_count_does_not_grow_with_history(
     with CaptureQueriesContext(connection) as many:
         client.get(f"/kasus/{case.pk}/")
     assert len(many) == len(few)
+
+
+def test_intake_forms_are_only_for_those_who_may_use_them(personas: Personas, client_for: Any) -> None:
+    assert client_for(personas.stakeholder).get("/kasus/baru/temuan/").status_code == 404
+    assert client_for(personas.ptps).get("/kasus/baru/laporan/").status_code == 404
+    assert client_for(personas.ptps).get("/kasus/baru/temuan/").status_code == 200
