@@ -21,6 +21,7 @@ from kawal.core.evidence import evidence_response
 from kawal.core.http import AuthedHttpRequest
 from kawal.core.pdf import pdf_response
 from kawal.core.scope import code_covers
+from kawal.regions.models import Level, Region
 
 from . import deadlines, documents, services
 from .forms import ActionForm, CaseForm, EvidenceForm, LinkForm, NoteForm, ReportForm
@@ -57,6 +58,9 @@ def case_list(request: AuthedHttpRequest) -> HttpResponse:
         cases = cases.filter(next_due_at__gte=now, next_due_at__lte=now + dt.timedelta(hours=24))
     elif due == "lewat":
         cases = cases.filter(next_due_at__lt=now)
+    kecamatan = params.get("wilayah", "")
+    if kecamatan:
+        cases = cases.filter(Q(region_id=kecamatan) | Q(region__code__startswith=kecamatan + "."))
     if params.get("saya"):
         cases = cases.filter(assigned_to=request.user)
     query = params.get("q", "").strip()
@@ -77,6 +81,7 @@ def case_list(request: AuthedHttpRequest) -> HttpResponse:
     return render(request, "cases/list.html", {
         "page": page, "now": now, "counts": counts, "kinds": Kind.choices, "states": State.choices,
         "params": params, "can_find": bool(roles & SUPERVISORS), "can_intake": bool(roles & HANDLERS),
+        "areas": Region.objects.visible_to(request.user).filter(level=Level.KECAMATAN).order_by("name"),
     })
 
 

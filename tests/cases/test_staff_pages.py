@@ -226,3 +226,10 @@ def test_intake_forms_are_only_for_those_who_may_use_them(personas: Personas, cl
     assert client_for(personas.stakeholder).get("/kasus/baru/temuan/").status_code == 404
     assert client_for(personas.ptps).get("/kasus/baru/laporan/").status_code == 404
     assert client_for(personas.ptps).get("/kasus/baru/temuan/").status_code == 200
+
+
+def test_list_filters_by_kecamatan(personas: Personas, client_for: Any, make_case: Callable[..., Case]) -> None:
+    kebomas, dukun = make_case(), make_case(region=DUKUN)
+    page = client_for(personas.member).get("/kasus/", {"wilayah": DUKUN}).content.decode()
+    assert dukun.tracking_code in page and kebomas.tracking_code not in page
+    assert 'name="wilayah"' not in client_for(personas.panwascam_kebomas).get("/kasus/").content.decode()
