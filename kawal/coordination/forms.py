@@ -35,6 +35,14 @@ class StakeholderForm(forms.Form):
         self.fields["region"].choices = region_choices(user)  # type: ignore[attr-defined]
 
 
+class StakeholderEditForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=StakeholderKind.choices)
+    active = forms.BooleanField(
+        label=_("Active"), required=False, help_text=_("Inactive stakeholders are no longer offered for invitations.")
+    )
+
+
 class ContactForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     position = forms.CharField(label=_("Position"), max_length=150, required=False)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("rapat/<int:pk>/notulen/cetak/", documents.minutes_print, name="minutes_print"),
     path("stakeholder/", stakeholders.stakeholder_list, name="stakeholder_list"),
     path("stakeholder/<int:pk>/", stakeholders.stakeholder_detail, name="stakeholder_detail"),
+    path("stakeholder/<int:pk>/ubah/", stakeholders.stakeholder_edit, name="stakeholder_edit"),
     path("tindak-lanjut/", follow_up.follow_up, name="follow_up"),
     path("komitmen/<int:pk>/", follow_up.commitment_detail, name="commitment_detail"),
     path("komitmen/<int:pk>/ubah/", follow_up.commitment_edit, name="commitment_edit"),

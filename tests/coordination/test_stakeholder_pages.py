@@ -113,3 +113,21 @@ def test_showing_contacts_in_full_is_audited_and_limited_to_the_stakeholders_are
     assert AuditEvent.objects.filter(action="coordination.contacts_viewed", actor=personas.staff).count() == 1
     html = client_for(personas.panwascam_kebomas).get(url).content.decode()
     assert "081234567890" not in html and "Budi Santoso" in html
+
+
+def test_rename_and_deactivate_a_stakeholder(client_for, personas: Personas, stakeholders: dict) -> None:  # type: ignore[no-untyped-def]
+    polres = stakeholders["polres"]
+    client = client_for(personas.staff)
+    client.post(f"/koordinasi/stakeholder/{polres.pk}/ubah/", {"name": "Polres Gresik (Polri)", "kind": "police"})
+    polres.refresh_from_db()
+    assert (polres.name, polres.active) == ("Polres Gresik (Polri)", False)
+    response = client.post(
+        f"/koordinasi/stakeholder/{polres.pk}/ubah/", {"name": "Satpol PP Gresik", "kind": "police"}, follow=True
+    )
+    assert "sudah terdaftar di wilayah ini" in response.content.decode()
+    assert (
+        client_for(personas.panwascam_kebomas)
+        .post(f"/koordinasi/stakeholder/{polres.pk}/ubah/", {"name": "X", "kind": "police", "active": "on"})
+        .status_code
+        == 403
+    )

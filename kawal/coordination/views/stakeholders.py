@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from kawal.coordination import services
-from kawal.coordination.forms import ContactForm, StakeholderForm
+from kawal.coordination.forms import ContactForm, StakeholderEditForm, StakeholderForm
 from kawal.coordination.models import Attendance, Commitment, Invitation, Meeting, Stakeholder, StakeholderKind
 from kawal.coordination.permissions import can_work_in
 from kawal.coordination.queries import records
@@ -95,6 +97,29 @@ def stakeholder_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         "has_personal_data": any(c.phone or c.email for c in contacts),
         "form": form,
         "can_edit": can_edit,
+        "edit_form": StakeholderEditForm(
+            initial={"name": stakeholder.name, "kind": stakeholder.kind, "active": stakeholder.active}
+        ),
         "page_title": _("Stakeholder"),
     }
     return render(request, "coordination/stakeholder_detail.html", context)
+
+
+@staff_view
+@require_POST
+def stakeholder_edit(request: AuthedHttpRequest, pk: int) -> HttpResponse:
+    stakeholder = get_object_or_404(Stakeholder.objects.visible_to(request.user), pk=pk)
+    form = StakeholderEditForm(request.POST)
+    if form.is_valid():
+        try:
+            services.update_stakeholder(stakeholder, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The stakeholder has been saved."))
+    else:
+        for field_errors in form.errors.values():
+            for field_error in field_errors:
+                messages.error(request, str(field_error))
+    return redirect("coordination:stakeholder_detail", pk=stakeholder.pk)
