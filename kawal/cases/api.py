@@ -16,6 +16,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from kawal.core.crypto import mask
@@ -96,9 +97,24 @@ def tracking_payload(case: Case) -> dict[str, Any]:
     }
 
 
+class IntakeThrottle(AnonRateThrottle):
+    """Public intake per client address (spam); the rate is generous for a shared office connection."""
+
+    scope = "cases_intake"
+    rate = "60/hour"
+
+
+class TrackingThrottle(AnonRateThrottle):
+    """Slows down guessing tracking codes (≈2**59 of them) further."""
+
+    scope = "cases_tracking"
+    rate = "300/hour"
+
+
 class PublicReportCreate(APIView):
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
+    throttle_classes = [IntakeThrottle]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
     @extend_schema(
@@ -125,6 +141,7 @@ class PublicReportCreate(APIView):
 class PublicTracking(APIView):
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
+    throttle_classes = [TrackingThrottle]
 
     @extend_schema(operation_id="case_track", summary="Status of a report by its tracking code",
                    responses={200: TrackingOut})

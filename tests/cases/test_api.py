@@ -96,3 +96,19 @@ def test_endpoints_are_in_the_openapi_schema(client_for: Any, personas: Personas
     schema = client_for(personas.member).get("/api/schema/").content.decode()
     for path in ("/api/v1/kasus/lapor/", "/api/v1/kasus/lacak/{code}/", "/api/v1/kasus/{id}/", "/api/v1/kasus/"):
         assert path in schema
+
+
+def test_public_intake_is_throttled_per_address(client: Client, gresik: Any) -> None:
+    from django.core.cache import cache
+
+    from kawal.cases.api import IntakeThrottle
+
+    cache.clear()
+    IntakeThrottle.rate = "2/hour"
+    try:
+        codes = [client.post("/api/v1/kasus/lapor/", json.dumps(api_form(reporter_nik="12")),
+                             content_type="application/json").status_code for _ in range(3)]
+    finally:
+        IntakeThrottle.rate = "60/hour"
+        cache.clear()
+    assert codes == [400, 400, 429]
