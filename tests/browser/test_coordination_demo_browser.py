@@ -58,4 +58,5 @@ def test_demo_seed_meeting_follow_up_and_summary(live_server: Any, page: Any, ph
     meeting = Meeting.objects.get(title=SEED_TITLE)
     phone.goto(f"{base}/koordinasi/hadir/{meeting.checkin_token}/")
     assert "Daftar hadir rapat ini sudah ditutup." in phone.content()
+    phone.screenshot(path=str(SHOTS / "screenshot-coordination-checkin-closed.png"), full_page=True)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
