@@ -120,3 +120,18 @@ def test_citizen_reports_member_refers_to_bkn_and_the_public_follows(
     for html in public_pages:
         no_personal_data(html)
     citizen.close()
+
+
+def test_case_list_and_page_fit_a_phone(live_server: Any, phone: Any, personas: Personas) -> None:
+    from kawal.cases import services
+    from tests.cases.conftest import event_fields, reporter_fields
+
+    case = services.file_report({**reporter_fields(), **event_fields()})
+    phone.goto(f"{live_server.url}/akun/masuk/")
+    phone.fill("input[name=username]", personas.panwascam_kebomas.username)
+    phone.fill("input[name=password]", PASSWORD)
+    phone.get_by_role("button", name="Masuk").click()
+    phone.wait_for_url(f"{live_server.url}/")
+    for url in ("/kasus/", f"/kasus/{case.pk}/", f"/kasus/lacak/{case.tracking_code}/", "/kasus/pengumuman/"):
+        phone.goto(live_server.url + url)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390, url
