@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from huey.contrib.djhuey import db_task
 
 from kawal.coordination.ical import meeting_ics
 from kawal.coordination.models import Contact, Invitation, Meeting
@@ -23,10 +24,12 @@ def letter_context(meeting: Meeting, invitations: list[Invitation]) -> dict[str,
     }
 
 
-def schedule_invitation_emails(meeting_id: int, stakeholder_ids: list[int]) -> int:
-    """Queue one e-mail per invited stakeholder that has contacts with an e-mail address.
+@db_task(retries=2, retry_delay=60)
+def send_invitations(meeting_id: int, stakeholder_ids: list[int]) -> int:
+    """Background job: one e-mail per invited stakeholder whose contacts have an e-mail address.
 
-    Runs after the invitation is committed. Returns how many e-mails were queued.
+    Queued after the invitation is committed (letters are rendered here, not in the web
+    request). Returns how many e-mails were queued.
     """
     meeting = Meeting.objects.select_related("region", "stage").get(pk=meeting_id)
     invitations = list(

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kawal.coordination.invitations import send_invitations
 from kawal.coordination.models import (
     AgendaItem,
     Attendance,
@@ -245,8 +246,6 @@ def invite(
     ``at`` records an invitation sent earlier on paper (the letter's date). Returns the newly
     invited stakeholders; those already invited are left as they are.
     """
-    from kawal.coordination.invitations import schedule_invitation_emails
-
     require_staff_in(by, meeting.region_id)
     wanted: set[int] = set()
     for raw in stakeholder_ids:
@@ -277,7 +276,7 @@ def invite(
             data={"stakeholders": [s.pk for s in new]},
         )
         if invitations:
-            transaction.on_commit(lambda: schedule_invitation_emails(meeting.pk, [s.pk for s in new]))
+            transaction.on_commit(lambda: send_invitations(meeting.pk, [s.pk for s in new]))
     return new
 
 
