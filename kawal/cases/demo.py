@@ -9,9 +9,11 @@ clocks on open cases are live. Idempotent: each demo case has a fixed tracking c
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
 from dataclasses import dataclass
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from kawal.accounts.models import User
@@ -146,6 +148,17 @@ def _reporter(index: int) -> dict[str, str]:
     }
 
 
+def _photo(index: int) -> SimpleUploadedFile:
+    """A synthetic picture standing in for a photo of the event (clearly marked as demo)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (480, 320), (40 + index * 5 % 200, 90, 140))
+    ImageDraw.Draw(image).text((20, 20), f"Contoh bukti demo #{index}\n(bukan foto asli)", fill="white")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG")
+    return SimpleUploadedFile(f"bukti-demo-{index:02d}.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+
 def load(ctx: DemoContext) -> None:
     member = User.objects.filter(username="anggota").first()
     staff = User.objects.filter(username="staf").first()
@@ -169,12 +182,14 @@ def load(ctx: DemoContext) -> None:
             "narrative": f"{spec.title}. Contoh kasus untuk demo Kawal; semua nama fiktif.",
             "witnesses": "Saksi contoh (fiktif)",
         }
+        evidence = [_photo(index)] if index % 3 == 0 else []
         if spec.kind == Kind.REPORT:
-            case = services.file_report({**fields, **_reporter(index)}, channel=Channel.ONLINE, at=received)
+            case = services.file_report({**fields, **_reporter(index)}, channel=Channel.ONLINE, at=received,
+                                        evidence=evidence)
         elif spec.kind == Kind.FINDING:
-            case = services.record_finding(fields, by=member, at=received)
+            case = services.record_finding(fields, by=member, at=received, evidence=evidence)
         else:
-            case = services.record_information(fields, at=received)
+            case = services.record_information(fields, at=received, evidence=evidence)
         Case.objects.filter(pk=case.pk).update(tracking_code=code)
         case.tracking_code = code
         step_at = received

@@ -42,8 +42,9 @@ def take(page: Any, action_label: str, reason: str = "") -> None:
 
 
 def test_citizen_reports_member_refers_to_bkn_and_the_public_follows(
-    live_server: Any, browser: Any, personas: Personas, tmp_path: Path
+    live_server: Any, browser: Any, personas: Personas, tmp_path: Path, settings: Any
 ) -> None:
+    settings.MEDIA_ROOT = str(tmp_path / "media")
     photo = tmp_path / "foto-kejadian.jpg"
     buffer = io.BytesIO()
     Image.new("RGB", (64, 48), "navy").save(buffer, "JPEG")

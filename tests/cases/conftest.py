@@ -54,6 +54,12 @@ def event_fields(region_code: str = RANDUAGUNG, **overrides: Any) -> dict[str, A
     return fields
 
 
+@pytest.fixture(autouse=True)
+def evidence_in_tmp(settings: Any, tmp_path: Any) -> None:
+    """Uploaded evidence goes to a temporary folder, not to var/media."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
 @pytest.fixture
 def make_case(gresik: Any) -> Callable[..., Case]:
     """``make_case(kind=..., state=..., region=...)``: a case forced into a state (for table tests)."""

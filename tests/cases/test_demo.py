@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from kawal.cases.models import Case
+from kawal.cases.models import Case, CaseEvidence
 from kawal.cases.workflow import Kind, State
 
 pytestmark = pytest.mark.django_db
@@ -21,5 +21,7 @@ def test_demo_cases_cover_every_state_with_fictional_people_and_load_once() -> N
     for case in cases:
         assert "(fiktif)" in case.reported_name or case.reported_name == "Tidak diketahui"
         assert not case.reporter_name or "(fiktif)" in case.reporter_name
+    evidence = CaseEvidence.objects.count()
+    assert evidence >= 10
     call_command("load_demo", "--quiet-logins")
-    assert Case.objects.count() == len(cases)
+    assert Case.objects.count() == len(cases) and CaseEvidence.objects.count() == evidence
