@@ -187,16 +187,24 @@ def _submit(submissions: Sequence[Submission], *, reporter: Reporter, channel: s
 def _lock_heads(keys: set[tuple[int, int]]) -> dict[tuple[int, int], _Head]:
     table = CurrentReport._meta.db_table
     ordered = sorted(keys)
-    placeholders = ",".join(["(%s,%s)"] * len(ordered))
-    lock = " FOR UPDATE" if connection.vendor == "postgresql" else ""
-    # Table names come from the models, values go as parameters.
-    sql = (
-        f'SELECT tps_id, election_id, version, votes, valid, invalid, "cast", flagged FROM {table} '  # noqa: S608
-        f"WHERE (tps_id, election_id) IN ({placeholders}) ORDER BY tps_id, election_id{lock}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [v for key in ordered for v in key])
-        rows = cursor.fetchall()
+    columns = 'tps_id, election_id, version, votes, valid, invalid, "cast", flagged'
+    if connection.vendor == "postgresql":
+        sql = (
+            f"SELECT {columns} FROM {table} WHERE (tps_id, election_id) IN "  # noqa: S608
+            "(SELECT * FROM unnest(%s::bigint[], %s::bigint[])) ORDER BY tps_id, election_id FOR UPDATE"
+        )
+        with _pg_cursor() as cursor:
+            cursor.execute(sql, [[k[0] for k in ordered], [k[1] for k in ordered]], prepare=True)
+            rows = cursor.fetchall()
+    else:
+        placeholders = ",".join(["(%s,%s)"] * len(ordered))
+        sql = (
+            f"SELECT {columns} FROM {table} WHERE (tps_id, election_id) IN ({placeholders}) "  # noqa: S608
+            "ORDER BY tps_id, election_id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [v for key in ordered for v in key])
+            rows = cursor.fetchall()
     return {
         (tps, election): _Head(version, votes if isinstance(votes, dict) else json.loads(votes), valid, invalid,
                                cast, bool(flagged))
@@ -233,18 +241,37 @@ def _insert_reports(
             _prep(TpsReport, "flags", flags), sub.note,
         ])  # fmt: skip
     columns = ", ".join(f'"{c}"' for c in REPORT_COLUMNS)
-    one = "(" + ",".join(["%s"] * len(REPORT_COLUMNS)) + ")"
     found: dict[uuid.UUID, int] = {}
+    tail = "ON CONFLICT (submission_id) DO NOTHING RETURNING id, submission_id"
+    if connection.vendor == "postgresql":
+        # One constant single-row statement, pipelined by psycopg: parsed once, no long SQL text to build.
+        one = "(" + ",".join(["%s"] * len(REPORT_COLUMNS)) + ")"
+        with _pg_cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES {one} {tail}", rows, returning=True)  # noqa: S608
+            while True:
+                for pk, sid in cursor.fetchall():
+                    found[sid] = pk
+                if not cursor.nextset():
+                    break
+        return found
+    one = "(" + ",".join(["%s"] * len(REPORT_COLUMNS)) + ")"
     with connection.cursor() as cursor:
         for chunk in _chunks(rows, CHUNK // 10):
             cursor.execute(
-                f"INSERT INTO {table} ({columns}) VALUES {','.join([one] * len(chunk))} "  # noqa: S608
-                f"ON CONFLICT (submission_id) DO NOTHING RETURNING id, submission_id",
+                f"INSERT INTO {table} ({columns}) VALUES {','.join([one] * len(chunk))} {tail}",  # noqa: S608
                 [v for row in chunk for v in row],
             )
             for pk, sid in cursor.fetchall():
                 found[sid if isinstance(sid, uuid.UUID) else uuid.UUID(str(sid))] = pk
     return found
+
+
+def _pg_cursor() -> Any:
+    """A server-side-binding psycopg cursor on Django's connection (PostgreSQL only)."""
+    import psycopg
+
+    connection.ensure_connection()
+    return psycopg.Cursor(connection.connection)
 
 
 def _add_delta(
@@ -303,6 +330,10 @@ def _upsert_totals(deltas: dict[tuple[int, str, int, int], list[int]]) -> None:
 def _execute_values(table: str, columns: Sequence[str], rows: list[list[Any]], tail: str) -> None:
     names = ", ".join(f'"{c}"' for c in columns)
     one = "(" + ",".join(["%s"] * len(columns)) + ")"
+    if connection.vendor == "postgresql":
+        with _pg_cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES {one} {tail}", rows)  # noqa: S608
+        return
     with connection.cursor() as cursor:
         for chunk in _chunks(rows, CHUNK):
             cursor.execute(
