@@ -36,6 +36,7 @@ CLIENTS = int(os.environ.get("SUP_BENCH_CLIENTS", "32"))
 PORT = int(os.environ.get("SUP_BENCH_PORT", "0"))  # 0: a free port chosen at start
 HELD_BACK = 500  # reports per size stored in-process to measure the database work alone
 HTTP_REPORTS = int(os.environ.get("SUP_BENCH_HTTP_REPORTS", "10000"))  # per size; the rest is bulk-loaded
+BATCH_REPORTS, BATCH_SIZE = 5000, 50  # per size, also sent through the batch endpoint
 ENV = {**os.environ, "DATABASE_URL": DATABASE_URL, "DEBUG": "0", "LOG_LEVEL": "WARNING", "DB_CONN_MAX_AGE": "600",
        "AXES_ENABLED": "0", "KAWAL_TESTING": "0"}  # fmt: skip
 
@@ -138,14 +139,19 @@ def start_server() -> subprocess.Popen[bytes]:
     raise RuntimeError("gunicorn did not start")
 
 
-def run_load(payloads: list[dict[str, Any]], key: str, master: int) -> dict[str, Any]:
+def run_load(payloads: list[dict[str, Any]], key: str, master: int, batch: int = 0) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         lines = Path(tmp) / "payloads.jsonl"
-        lines.write_text("\n".join(json.dumps(p, separators=(",", ":")) for p in payloads))
+        if batch:
+            bodies = [{"reports": payloads[i : i + batch]} for i in range(0, len(payloads), batch)]
+            path = "/api/v1/pengawasan/laporan-tps/batch/"
+        else:
+            bodies, path = list(payloads), "/api/v1/pengawasan/laporan-tps/"
+        lines.write_text("\n".join(json.dumps(p, separators=(",", ":")) for p in bodies))
         config = Path(tmp) / "config.json"
         config.write_text(json.dumps({
-            "host": "127.0.0.1", "port": PORT, "path": "/api/v1/pengawasan/laporan-tps/", "token": key,
-            "payloads": str(lines), "clients": CLIENTS, "retry_share": 0.03, "kill_master_pid": master,
+            "host": "127.0.0.1", "port": PORT, "path": path, "token": key, "payloads": str(lines),
+            "clients": CLIENTS, "retry_share": 0.03, "kill_master_pid": 0 if batch else master,
         }))  # fmt: skip
         done = subprocess.run(
             [sys.executable, "-m", "bench.supervision_load", str(config)], cwd=ROOT, capture_output=True, text=True
@@ -158,8 +164,10 @@ def run_load(payloads: list[dict[str, Any]], key: str, master: int) -> dict[str,
 def bulk_load(payloads: list[dict[str, Any]]) -> float:
     """Fill the country up to the next size in batches of 100 (in-process); returns reports/s."""
     from kawal.supervision.intake import Reporter
+    from kawal.supervision.lookups import lookups
     from kawal.supervision.services import receive
 
+    lookups.clear()  # the country just grew: reload the TPS map once instead of one query per new TPS
     reporter = Reporter(None, "bench", None)
     started = time.perf_counter()
     for start in range(0, len(payloads), 100):
@@ -272,22 +280,24 @@ def main() -> None:
         manage("generate_national", "--tps", str(size))
         payloads, already = new_payloads(rng)
         held, payloads = payloads[:HELD_BACK], payloads[HELD_BACK:]
+        batched, payloads = payloads[:BATCH_REPORTS], payloads[BATCH_REPORTS:]
         bulk, payloads = payloads[: max(0, len(payloads) - HTTP_REPORTS)], payloads[-HTTP_REPORTS:]
         bulk_rate = bulk_load(bulk)
         server = start_server()
         try:
             load = run_load(payloads, key, server.pid)
+            batch_load = run_load(batched, key, server.pid, batch=BATCH_SIZE)
             totals_p50, totals_p95, totals_http_p95 = totals_latency(rng, key)
         finally:
             server.terminate()
             server.wait(30)
         statements, db_ms = db_work(held)
         check = verify()
-        expected_reports = already + len(payloads) + len(held) + len(bulk)
+        expected_reports = already + len(payloads) + len(held) + len(bulk) + len(batched)
         totals = (totals_p50, totals_p95, totals_http_p95)
         rows.append({"size": size, "load": load, "check": check, "expected": expected_reports,
                      "statements": statements, "db_ms": db_ms, "totals": totals,
-                     "bulk": (len(bulk), bulk_rate)})  # fmt: skip
+                     "bulk": (len(bulk), bulk_rate), "batch": (len(batched), batch_load)})  # fmt: skip
         print(f"[supervision bench] {size} TPS done after {time.perf_counter() - started:.0f} s", file=sys.stderr)
     print_table(rows)
 
@@ -313,6 +323,14 @@ def print_table(rows: list[dict[str, Any]]) -> None:
             f"| {row['statements']:.1f} | {row['db_ms']:.2f} | {row['totals'][0]:.1f} / {row['totals'][1]:.1f} "
             f"| {row['totals'][2]:.1f} |"
         )
+    print(f"\nBatch endpoint ({BATCH_SIZE} reports per request, {CLIENTS} clients):\n")
+    print("| TPS in DB | reports | requests | reports/s | p50 ms / request | p99 ms / request |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        count, load = row["batch"]
+        rate = count / load["seconds"] if load["seconds"] else 0.0
+        print(f"| {row['size']:,} | {count:,} | {load['sent']:,} | {rate:,.0f} | {load['p50_ms']:.1f} "
+              f"| {load['p99_ms']:.1f} |")
     print()
     for row in rows:
         count, rate = row["bulk"]
