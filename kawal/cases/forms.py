@@ -171,6 +171,18 @@ class ReportForm(CaseForm):
             raise forms.ValidationError(_("The NIK has 16 digits."))
         return nik
 
+    def clean_reporter_birth_date(self) -> str:
+        value = (self.cleaned_data.get("reporter_birth_date") or "").strip()
+        if not value:
+            return ""
+        try:
+            born = dt.date.fromisoformat(value)
+        except ValueError:
+            raise forms.ValidationError(_("Enter a valid date.")) from None
+        if born > timezone.localdate() or born.year < 1900:
+            raise forms.ValidationError(_("Enter a valid date."))
+        return born.isoformat()
+
     def clean_reporter_email(self) -> str:
         value = (self.cleaned_data.get("reporter_email") or "").strip()
         if value:
@@ -186,8 +198,6 @@ class ReportForm(CaseForm):
     def case_fields(self) -> dict[str, Any]:
         fields = super().case_fields()
         fields.update({name: self.cleaned_data.get(name, "") for name in REPORTER_FIELDS})
-        birth = fields.get("reporter_birth_date")
-        fields["reporter_birth_date"] = birth.isoformat() if isinstance(birth, dt.date) else (birth or "")
         return fields
 
 

@@ -157,3 +157,9 @@ def test_a_ptps_sees_only_its_desa_under_its_kecamatan(client_for: Any, personas
     html = client_for(personas.ptps).get("/kasus/baru/temuan/").content.decode()
     assert '<optgroup label="Kec. Kebomas">' in html
     assert "Randuagung" in html and "Sidomoro" not in html and "Sawo" not in html
+
+
+def test_a_nonsense_birth_date_is_refused(client: Client, gresik: Any) -> None:
+    response = client.post("/kasus/lapor/", form_data(reporter_birth_date="kemarin"))
+    assert response.status_code == 200 and not Case.objects.exists()
+    assert "tanggal yang valid" in response.content.decode().lower()
