@@ -79,3 +79,9 @@ def test_documents_of_another_kecamatan_are_404(client_for, personas: Personas, 
     client = client_for(personas.panwascam_dukun)
     for name in ("notulen.pdf", "daftar-hadir.pdf", "undangan.pdf"):
         assert client.get(f"/koordinasi/rapat/{meeting.pk}/{name}").status_code == 404
+
+
+def test_invitation_letters_need_an_invitation_first(client_for, personas: Personas, make_meeting: MakeMeeting) -> None:  # type: ignore[no-untyped-def]
+    meeting = make_meeting()
+    response = client_for(personas.staff).get(f"/koordinasi/rapat/{meeting.pk}/undangan.pdf", follow=True)
+    assert "Undang sedikitnya satu stakeholder" in response.content.decode()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from kawal.coordination.invitations import letter_context
 from kawal.coordination.models import Minutes
@@ -28,7 +31,11 @@ def minutes_context(meeting_pk: int, request: AuthedHttpRequest) -> dict:
 @staff_view
 def invitation_pdf(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     meeting = scoped_meeting(request, pk)
-    context = letter_context(meeting, list(meeting.invitations.select_related("stakeholder")))
+    invitations = list(meeting.invitations.select_related("stakeholder"))
+    if not invitations:
+        messages.error(request, _("Invite at least one stakeholder before printing invitation letters."))
+        return redirect("coordination:meeting_detail", pk=meeting.pk)
+    context = letter_context(meeting, invitations)
     return pdf_response("coordination/pdf/invitation.html", context, f"undangan-rapat-{meeting.pk}.pdf")
 
 
