@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -59,6 +59,14 @@ def receipt(request: HttpRequest, code: str) -> HttpResponse:
 def receipt_pdf(request: HttpRequest, code: str) -> HttpResponse:
     case = _public_case(code)
     return pdf_response("cases/pdf/receipt.html", documents.receipt_context(case), f"tanda-terima-{code}.pdf")
+
+
+def status_notice_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    """The notice of the report's status (pemberitahuan status laporan), without the reporter's identity."""
+    case = _public_case(code)
+    if case.kind != Kind.REPORT:
+        raise Http404
+    return pdf_response("cases/pdf/status_notice.html", documents.status_context(case), f"status-{code}.pdf")
 
 
 def track(request: HttpRequest) -> HttpResponse:

@@ -24,5 +24,6 @@ urlpatterns = [
     path("tanda-terima/<str:code>/pdf/", public_views.receipt_pdf, name="receipt_pdf"),
     path("lacak/", public_views.track, name="track"),
     path("lacak/<str:code>/", public_views.track_detail, name="track_detail"),
+    path("lacak/<str:code>/pemberitahuan.pdf", public_views.status_notice_pdf, name="status_notice_pdf"),
     path("pengumuman/", public_views.announcements, name="announcements"),
 ]

@@ -146,3 +146,15 @@ def test_nothing_can_be_added_when_nothing_was_asked(client: Client, make_case: 
     response = client.post(f"/kasus/lacak/{case.tracking_code}/", {"note": "tambahan"}, follow=True)
     assert "tidak sedang menunggu" in response.content.decode()
     assert not case.events.filter(action="reporter_completed").exists()
+
+
+def test_status_notice_pdf_by_code_for_reports_only(client: Client, make_case: Callable[..., Case]) -> None:
+    from django.template.loader import render_to_string
+
+    from kawal.cases import documents
+
+    report, finding = make_case(), make_case(kind="temuan")
+    response = client.get(f"/kasus/lacak/{report.tracking_code}/pemberitahuan.pdf")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert client.get(f"/kasus/lacak/{finding.tracking_code}/pemberitahuan.pdf").status_code == 404
+    assert_no_personal_data(render_to_string("cases/pdf/status_notice.html", documents.status_context(report)))
