@@ -220,6 +220,8 @@ class CaseDetail(generics.RetrieveAPIView):
 
 class ActionIn(serializers.Serializer):
     action = serializers.ChoiceField(choices=Action.choices)
+    state = serializers.CharField(required=False, allow_blank=True, default="",
+                                  help_text="The state you saw; the action is refused if the case has moved on.")
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -234,7 +236,8 @@ class CaseAction(APIView):
         incoming.is_valid(raise_exception=True)
         try:
             services.transition(case, incoming.validated_data["action"], by=request.user,
-                                reason=incoming.validated_data["reason"])
+                                reason=incoming.validated_data["reason"],
+                                seen_state=incoming.validated_data["state"] or None)
         except TransitionRefused as refused:
             return Response({"detail": str(refused.message)}, status=status.HTTP_409_CONFLICT)
         case.refresh_from_db()

@@ -219,6 +219,7 @@ class CompletionForm(forms.Form):
 
 class ActionForm(forms.Form):
     action = forms.CharField(max_length=40)
+    state = forms.CharField(max_length=30, required=False)  # the state the user saw
     reason = forms.CharField(label=_("Reason or note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 

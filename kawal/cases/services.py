@@ -183,11 +183,19 @@ def record_information(fields: Mapping[str, Any], *, by: Any = None, evidence: I
         return _create(Kind.INFORMATION, fields, channel=Channel.ONLINE, by=by, evidence=evidence, at=at)
 
 
-def transition(case: Case, action: str, *, by: Any, reason: str = "", at: dt.datetime | None = None) -> Case:
-    """Take one workflow action; refused unless the table allows it for the user's role and the case's state."""
+def transition(case: Case, action: str, *, by: Any, reason: str = "", at: dt.datetime | None = None,
+               seen_state: str | None = None) -> Case:
+    """Take one workflow action; refused unless the table allows it for the user's role and the case's state.
+
+    ``seen_state`` is the state the user saw when choosing the action (screens and the API
+    send it): if the case has moved on since, the action is refused rather than applied
+    to a state the user did not see.
+    """
     reason = reason.strip()
     with transaction.atomic():
         current = Case.objects.select_for_update().get(pk=case.pk)
+        if seen_state and seen_state != current.state:
+            raise TransitionRefused(_("Someone else changed this case meanwhile; reload the page and try again."))
         step = check(action, state=current.state, kind=current.kind, roles=roles_on(by, current.region_code))
         if step.needs_reason and not reason:
             raise TransitionRefused(_("Please give a reason for “%(action)s”.") % {"action": step.action.label})
@@ -216,8 +224,8 @@ def transition(case: Case, action: str, *, by: Any, reason: str = "", at: dt.dat
 
             case_id = current.pk
             transaction.on_commit(lambda: send_status_notice(case_id))
-    case.__dict__.update({k: getattr(current, k) for k in ("state", "state_changed_at", "registration_number",
-                                                            "referred_to", "next_due_at")})
+    for name in ("state", "state_changed_at", "registration_number", "referred_to", "next_due_at"):
+        setattr(case, name, getattr(current, name))
     return current
 
 

@@ -144,7 +144,8 @@ def act(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, case, _("The action could not be read; please try again."))
     try:
-        services.transition(case, form.cleaned_data["action"], by=request.user, reason=form.cleaned_data["reason"])
+        services.transition(case, form.cleaned_data["action"], by=request.user, reason=form.cleaned_data["reason"],
+                            seen_state=form.cleaned_data["state"] or None)
     except TransitionRefused as refused:
         return _refused(request, case, refused.message)
     return _done(request, case, _("Done: the case is now “%(state)s”.") % {"state": case.get_state_display()})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -115,3 +116,28 @@ def test_full_path_to_bkn_and_closing(personas: Personas, make_case: Callable[..
     assert case.next_due_at is None
     states = list(case.events.exclude(to_state="").values_list("to_state", flat=True))
     assert states[-3:] == ["referred", "follow_up_received", "closed"]
+
+
+def test_an_action_is_not_applied_to_a_state_the_user_did_not_see(
+    personas: Personas, make_case: Callable[..., Case]
+) -> None:
+    case = make_case(state=State.REGISTERED)
+    services.transition(case, Action.START_CLARIFICATION, by=personas.staff)
+    # Someone who still saw "registered" chose "start assessment" (valid from clarification too).
+    with pytest.raises(TransitionRefused):
+        services.transition(case, Action.START_ASSESSMENT, by=personas.member, seen_state=State.REGISTERED)
+    case.refresh_from_db()
+    assert case.state == State.CLARIFICATION
+
+
+def test_the_case_page_sends_the_state_it_showed(
+    personas: Personas, client_for: Any, make_case: Callable[..., Case]
+) -> None:
+    case = make_case(state=State.REGISTERED)
+    services.transition(case, Action.START_CLARIFICATION, by=personas.staff)
+    response = client_for(personas.member).post(
+        f"/kasus/{case.pk}/aksi/", {"action": "start_assessment", "state": "registered"}, follow=True
+    )
+    assert "baru saja diubah orang lain" in response.content.decode()
+    case.refresh_from_db()
+    assert case.state == State.CLARIFICATION
