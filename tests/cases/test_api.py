@@ -112,3 +112,19 @@ def test_public_intake_is_throttled_per_address(client: Client, gresik: Any) -> 
         IntakeThrottle.rate = "60/hour"
         cache.clear()
     assert codes == [400, 400, 429]
+
+
+def test_case_list_query_count_is_flat(client_for: Any, personas: Personas, make_case: Callable[..., Case]) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(personas.member)
+    make_case()
+    client.get("/api/v1/kasus/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/api/v1/kasus/")
+    for _ in range(5):
+        make_case(region=DUKUN)
+    with CaptureQueriesContext(connection) as many:
+        assert len(client.get("/api/v1/kasus/").json()["results"]) == 6
+    assert len(many) == len(few)
