@@ -16,8 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kawal.accounts.models import User
+from kawal.coordination import attendance, services
 from kawal.coordination import commitments as c_services
-from kawal.coordination import services
 from kawal.coordination.models import Commitment, Meeting, Stakeholder, StakeholderKind
 from kawal.core.demo import DemoContext
 from kawal.elections.models import Stage
@@ -284,13 +284,13 @@ def _seed_meeting(found: dict[str, Stakeholder], by: User) -> None:
     keys = ["bakesbangpol", "polres", "kejaksaan", "dishub", "kominfo", "satpol", "dlh", "media"]
     services.invite(meeting, [found[k].pk for k in keys], by=by, at=at(9, 20, 10))
     for key, name, position, (hour, minute) in SEED_ATTENDEES:
-        services.staff_check_in(
+        attendance.staff_check_in(
             meeting,
-            services.CheckInData(name=name, position=position, stakeholder_id=found[key].pk),
+            attendance.CheckInData(name=name, position=position, stakeholder_id=found[key].pk),
             by=by,
             at=at(9, 25, hour, minute),
         )
-    services.set_checkin(meeting, by=by, open_=False)
+    attendance.set_checkin(meeting, by=by, open_=False)
     services.save_minutes(
         meeting,
         by=by,
@@ -338,13 +338,13 @@ def _quiet_meeting(found: dict[str, Stakeholder], by: User) -> None:
         ("media", "Fajar Nugroho", "Wartawan", (9, 5)),
     ]
     for key, name, position, (hour, minute) in attendees:
-        services.staff_check_in(
+        attendance.staff_check_in(
             meeting,
-            services.CheckInData(name=name, position=position, stakeholder_id=found[key].pk),
+            attendance.CheckInData(name=name, position=position, stakeholder_id=found[key].pk),
             by=by,
             at=at(11, 23, hour, minute),
         )
-    services.set_checkin(meeting, by=by, open_=False)
+    attendance.set_checkin(meeting, by=by, open_=False)
     services.save_minutes(
         meeting,
         by=by,

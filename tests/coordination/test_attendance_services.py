@@ -1,8 +1,9 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from kawal.coordination.attendance import CheckInData, public_check_in, set_checkin, staff_check_in
 from kawal.coordination.models import CheckInMethod
-from kawal.coordination.services import CheckInData, invite, public_check_in, set_checkin, staff_check_in
+from kawal.coordination.services import invite
 from kawal.core.models import AuditEvent
 from tests.conftest import Personas
 from tests.coordination.conftest import MakeMeeting

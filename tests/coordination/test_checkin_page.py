@@ -1,8 +1,9 @@
 import pytest
 from django.test import Client
 
+from kawal.coordination.attendance import set_checkin
 from kawal.coordination.models import Attendance
-from kawal.coordination.services import invite, set_checkin
+from kawal.coordination.services import invite
 from tests.conftest import Personas
 from tests.coordination.conftest import MakeMeeting
 

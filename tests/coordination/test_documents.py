@@ -3,8 +3,9 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from kawal.coordination.attendance import CheckInData, public_check_in
 from kawal.coordination.commitments import CommitmentData, add_commitment
-from kawal.coordination.services import CheckInData, StatementData, invite, public_check_in, save_minutes
+from kawal.coordination.services import StatementData, invite, save_minutes
 from tests.conftest import Personas
 from tests.coordination.conftest import MakeMeeting, at
 

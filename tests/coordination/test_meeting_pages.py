@@ -143,7 +143,7 @@ def test_meeting_list_pages_by_fifty(client_for, personas: Personas, make_meetin
 def test_meeting_page_query_count_does_not_grow_with_attendees(  # type: ignore[no-untyped-def]
     client_for, personas: Personas, make_meeting: MakeMeeting, stakeholders: dict
 ) -> None:
-    from kawal.coordination.services import CheckInData, public_check_in
+    from kawal.coordination.attendance import CheckInData, public_check_in
 
     meeting = make_meeting()
     invite(meeting, [stakeholders["polres"].pk], by=personas.staff)

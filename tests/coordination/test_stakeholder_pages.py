@@ -2,8 +2,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from kawal.coordination.attendance import CheckInData, public_check_in
 from kawal.coordination.models import Contact, Stakeholder
-from kawal.coordination.services import CheckInData, create_stakeholder, invite, public_check_in
+from kawal.coordination.services import create_stakeholder, invite
 from tests.conftest import DUKUN, GRESIK, KEBOMAS, Personas
 from tests.coordination.conftest import MakeMeeting
 

@@ -4,8 +4,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from kawal.coordination.attendance import CheckInData, public_check_in
 from kawal.coordination.commitments import CommitmentData, add_commitment, complete_commitment
-from kawal.coordination.services import CheckInData, invite, public_check_in
+from kawal.coordination.services import invite
 from tests.conftest import Personas
 from tests.coordination.conftest import JAKARTA, MakeMeeting, at
 

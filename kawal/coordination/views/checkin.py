@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_protect
 
-from kawal.coordination import services
+from kawal.coordination import attendance
 from kawal.coordination.forms import CheckInForm
 from kawal.coordination.models import Meeting, Stakeholder
 from kawal.coordination.views.common import add_errors
@@ -23,17 +23,17 @@ def checkin(request: HttpRequest, token: str) -> HttpResponse:
     invited = Stakeholder.objects.filter(invitations__meeting=meeting).order_by("name")
     form = CheckInForm(request.POST or None, stakeholders=invited)
     if request.method == "POST" and form.is_valid():
-        data = services.CheckInData(
+        data = attendance.CheckInData(
             name=form.cleaned_data["name"],
             position=form.cleaned_data["position"],
             stakeholder_id=form.cleaned_data["stakeholder"],
             organisation=form.cleaned_data["organisation"],
         )
         try:
-            attendance = services.public_check_in(meeting, data)
+            person = attendance.public_check_in(meeting, data)
         except ValidationError as error:
             add_errors(form, error)
         else:
-            return render(request, "coordination/checkin_done.html", {"meeting": meeting, "attendance": attendance})
+            return render(request, "coordination/checkin_done.html", {"meeting": meeting, "attendance": person})
     status = 400 if request.method == "POST" else 200
     return render(request, "coordination/checkin.html", {"meeting": meeting, "form": form}, status=status)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kawal.coordination import commitments, services
+from kawal.coordination import attendance, commitments, services
 from kawal.coordination.forms import (
     CheckInForm,
     CommitmentForm,
@@ -147,7 +147,7 @@ def meeting_invite(request: AuthedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meeting_checkin_toggle(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     meeting = scoped_meeting(request, pk)
-    services.set_checkin(meeting, by=request.user, open_=request.POST.get("open") == "1")
+    attendance.set_checkin(meeting, by=request.user, open_=request.POST.get("open") == "1")
     return redirect("coordination:meeting_detail", pk=meeting.pk)
 
 
@@ -157,19 +157,19 @@ def meeting_tick_in(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     meeting = scoped_meeting(request, pk)
     form = CheckInForm(request.POST, stakeholders=Stakeholder.objects.visible_to(request.user).filter(active=True))
     if form.is_valid():
-        data = services.CheckInData(
+        data = attendance.CheckInData(
             name=form.cleaned_data["name"],
             position=form.cleaned_data["position"],
             stakeholder_id=form.cleaned_data["stakeholder"],
             organisation=form.cleaned_data["organisation"],
         )
         try:
-            attendance = services.staff_check_in(meeting, data, by=request.user)
+            person = attendance.staff_check_in(meeting, data, by=request.user)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
         else:
-            messages.success(request, _("%(name)s has been ticked in.") % {"name": attendance.name})
+            messages.success(request, _("%(name)s has been ticked in.") % {"name": person.name})
     else:
         for field_errors in form.errors.values():
             for field_error in field_errors:
