@@ -52,7 +52,7 @@ def test_demo_seed_meeting_follow_up_and_summary(live_server: Any, page: Any, ph
 
     page.goto(f"{base}/koordinasi/rekap/?start=2024-09-01&end=2024-11-30")
     assert page.get_by_test_id("n-meetings").inner_text() == "2"
-    assert page.locator("svg.chart").count() == 1
+    assert page.locator("svg.chart").count() == 2
     page.screenshot(path=str(SHOTS / "screenshot-coordination-summary.png"), full_page=True)
 
     meeting = Meeting.objects.get(title=SEED_TITLE)

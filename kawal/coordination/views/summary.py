@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from kawal.coordination.chart import Bar, bar_chart
 from kawal.coordination.forms import PeriodForm
@@ -42,10 +43,20 @@ def summary(request: AuthedHttpRequest) -> HttpResponse:
     attendance_bars = [
         Bar(s.name, r.attendance_rate or 0, f" ({r.attended}/{r.invited})") for s, r in data.rows if r.invited
     ]
+    kept_bars = [
+        Bar(s.name, r.on_time_rate or 0, f" ({r.done_on_time}/{r.done_on_time + r.done_late + r.missed})")
+        for s, r in data.rows
+        if r.on_time_rate is not None
+    ]
     context = {
         "form": form,
         "summary": data,
         "chart": bar_chart(attendance_bars, title=_("Attendance rate per stakeholder")) if attendance_bars else "",
+        "kept_chart": (
+            bar_chart(kept_bars, title=_("Commitments kept on time (of those closed)"), colour="#2e7d32")
+            if kept_bars
+            else ""
+        ),
         "query": request.GET.urlencode(),
     }
     return render(request, "coordination/summary.html", context)
@@ -73,11 +84,11 @@ def summary_xlsx(request: AuthedHttpRequest) -> HttpResponse:
         _("Attended"),
         _("Attendance rate (%)"),
         _("Commitments"),
-        _("Done on time"),
-        _("Done late"),
-        _("Missed"),
+        pgettext("commitment state", "Done on time"),
+        pgettext("commitment state", "Done late"),
+        pgettext("commitment state", "Missed"),
         _("Still open"),
-        _("Overdue"),
+        pgettext("commitment state", "Overdue"),
     ]
     sheet.append(header)
     for s, r in data.rows:
