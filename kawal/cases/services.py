@@ -263,6 +263,15 @@ def assign(case: Case, handler: Any, *, by: Any) -> Case:
         _event(case, "assigned", by=by, at=now, data={"handler": handler.get_username() if handler else ""})
         audit.record("cases.assigned", actor=by, target=case, region_code=case.region_code,
                      data={"handler": handler.pk if handler else None}, at=now)
+        if handler is not None and handler.email and handler != by:
+            from kawal.core.tasks import send_email
+
+            subject = _("Kawal: you now handle case %(code)s") % {"code": case.tracking_code}
+            body = _("You have been assigned case %(code)s: %(title)s.") % {
+                "code": case.tracking_code, "title": case.title,
+            }
+            address = handler.email
+            transaction.on_commit(lambda: send_email(subject, body, [address]))
     return case
 
 

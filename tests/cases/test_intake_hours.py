@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 from django.test import override_settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kawal.cases import deadlines, services
 from kawal.cases.intake import counted_receipt
@@ -57,3 +59,17 @@ def test_a_report_sent_at_night_is_recorded_at_once_but_its_clock_starts_next_mo
     (clock,) = deadlines.clocks_for(case, now=at(2024, 11, 21, 9))
     assert clock.started_at == at(2024, 11, 21, 8)
     assert clock.due == end_of_day(dt.date(2024, 11, 23))
+
+
+@given(sent=st.datetimes(min_value=dt.datetime(2024, 1, 1), max_value=dt.datetime(2025, 12, 31),
+                         timezones=st.just(JAKARTA)))
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_counted_receipt_is_never_earlier_and_always_inside_intake_hours(sent: dt.datetime) -> None:
+    counted = counted_receipt(sent, CAL)
+    assert counted >= sent
+    in_period = dt.date(2024, 11, 24) <= counted.date() <= dt.date(2024, 11, 27)
+    in_office = CAL.is_working_day(counted.date()) and dt.time(8) <= counted.time() < dt.time(16)
+    assert in_period or in_office
+    sent_in_period = dt.date(2024, 11, 24) <= sent.date() <= dt.date(2024, 11, 27)
+    if sent_in_period or (CAL.is_working_day(sent.date()) and dt.time(8) <= sent.time() < dt.time(16)):
+        assert counted == sent

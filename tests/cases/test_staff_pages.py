@@ -233,3 +233,16 @@ def test_list_filters_by_kecamatan(personas: Personas, client_for: Any, make_cas
     page = client_for(personas.member).get("/kasus/", {"wilayah": DUKUN}).content.decode()
     assert dukun.tracking_code in page and kebomas.tracking_code not in page
     assert 'name="wilayah"' not in client_for(personas.panwascam_kebomas).get("/kasus/").content.decode()
+
+
+def test_the_assigned_handler_is_told_by_email(
+    personas: Personas, make_case: Callable[..., Case], django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core import mail
+
+    case = make_case()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assign(case, personas.panwascam_kebomas, by=personas.member)
+    assert [m.to for m in mail.outbox] == [[personas.panwascam_kebomas.email]]
+    assert case.tracking_code in mail.outbox[0].subject and NIK not in mail.outbox[0].body
