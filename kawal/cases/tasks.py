@@ -30,6 +30,11 @@ from .workflow import HANDLERS
 WARNING_EVENT = "clock_warning"
 
 
+def public_url(name: str) -> str:
+    """An absolute link when ``KAWAL_PUBLIC_URL`` (e.g. https://kawal.example.go.id) is set, else the path."""
+    return getattr(settings, "KAWAL_PUBLIC_URL", "").rstrip("/") + reverse(name)
+
+
 @db_task(retries=2, retry_delay=60)
 def send_receipt(case_id: int) -> None:
     """E-mail the reporter the receipt (tanda terima) as a PDF."""
@@ -39,7 +44,7 @@ def send_receipt(case_id: int) -> None:
         body = _(
             "Your report has been received by %(org)s.\n\nTracking code: %(code)s\n"
             "Follow its status at %(path)s with this code.\n\nThe receipt is attached."
-        ) % {"org": settings.KAWAL_LETTERHEAD["unit"], "code": case.tracking_code, "path": reverse("cases:track")}
+        ) % {"org": settings.KAWAL_LETTERHEAD["unit"], "code": case.tracking_code, "path": public_url("cases:track")}
         send_email(_("Receipt of your report %(code)s") % {"code": case.tracking_code}, body, [case.reporter_email],
                    attachments=[(f"tanda-terima-{case.tracking_code}.pdf", pdf, "application/pdf")])
 

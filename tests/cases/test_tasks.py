@@ -83,3 +83,14 @@ def test_completeness_request_tells_the_reporter_what_and_by_when(
         services.transition(case, "request_completeness", by=personas.staff, reason="Lampirkan foto KTP.")
     body = mail.outbox[0].body
     assert "Lampirkan foto KTP." in body and "2 x 24 jam" in body
+
+
+def test_receipt_links_to_the_public_site_when_configured(
+    make_case: Callable[..., Case], settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    settings.KAWAL_PUBLIC_URL = "https://kawal.contoh.go.id/"
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        case = make_case()
+    assert "https://kawal.contoh.go.id/kasus/lacak/" in mail.outbox[0].body
+    assert case.tracking_code in mail.outbox[0].body
