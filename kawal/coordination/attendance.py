@@ -34,9 +34,6 @@ def set_checkin(meeting: Meeting, *, by: Any, open_: bool) -> Meeting:
     return meeting
 
 
-# Attendance --------------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class CheckInData:
     name: str
