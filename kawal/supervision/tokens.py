@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.request import Request
@@ -105,3 +106,18 @@ class IntakeTokenAuthentication(BaseAuthentication):
 
     def authenticate_header(self, request: Request) -> str:
         return "Token"
+
+
+class IntakeTokenScheme(OpenApiAuthenticationExtension):
+    """Documents the token in the OpenAPI schema."""
+
+    target_class = "kawal.supervision.tokens.IntakeTokenAuthentication"
+    name = "intakeToken"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "`Token <key>`: an intake token issued to a PTPS, PKD or staff user.",
+        }
