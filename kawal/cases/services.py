@@ -27,6 +27,7 @@ from .models import Case, CaseEvent, CaseEvidence, CaseLink, CaseNote, Channel, 
 from .workflow import (
     HANDLERS,
     IDENTITY_ROLES,
+    INTAKE_ROLES,
     PUBLIC_STATUS,
     SUPERVISORS,
     Action,
@@ -137,8 +138,9 @@ def _create(kind: Kind, fields: Mapping[str, Any], *, channel: str, by: Any, evi
 def file_report(fields: Mapping[str, Any], *, channel: str = Channel.ONLINE, by: Any = None,
                 evidence: Iterable[UploadedFile] = (), at: dt.datetime | None = None) -> Case:
     """A laporan from a voter, monitor or participant: online (no account) or entered by staff."""
-    if channel == Channel.IN_PERSON and not roles_on(by, str(getattr(fields.get("region"), "code", ""))) & HANDLERS:
-        raise TransitionRefused(_("Only handling staff of this area may enter a report on a reporter's behalf."))
+    region_code = str(getattr(fields.get("region"), "code", ""))
+    if channel == Channel.IN_PERSON and not roles_on(by, region_code) & INTAKE_ROLES:
+        raise TransitionRefused(_("Only supervisors and staff of this area may enter a report on a reporter's behalf."))
     with transaction.atomic():
         case = _create(Kind.REPORT, fields, channel=channel, by=by, evidence=evidence, at=at)
         if case.reporter_email:

@@ -27,7 +27,7 @@ from . import deadlines, documents, services
 from .forms import ActionForm, CaseForm, EvidenceForm, LinkForm, NoteForm, ReportForm
 from .models import Case, CaseEvidence, CaseLink, Channel, LinkKind
 from .services import REPORTER_FIELDS, roles_on
-from .workflow import HANDLERS, SUPERVISORS, Kind, State, TransitionRefused, allowed_actions
+from .workflow import HANDLERS, INTAKE_ROLES, SUPERVISORS, Kind, State, TransitionRefused, allowed_actions
 
 PAGE_SIZE = 50
 
@@ -80,7 +80,7 @@ def case_list(request: AuthedHttpRequest) -> HttpResponse:
     roles = request.user.roles()
     return render(request, "cases/list.html", {
         "page": page, "now": now, "counts": counts, "kinds": Kind.choices, "states": State.choices,
-        "params": params, "can_find": bool(roles & SUPERVISORS), "can_intake": bool(roles & HANDLERS),
+        "params": params, "can_find": bool(roles & SUPERVISORS), "can_intake": bool(roles & INTAKE_ROLES),
         "areas": Region.objects.visible_to(request.user).filter(level=Level.KECAMATAN).order_by("name"),
     })
 
@@ -239,7 +239,7 @@ def case_pdf(request: AuthedHttpRequest, pk: int, doc: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def new_case(request: AuthedHttpRequest, kind: str) -> HttpResponse:
     """Staff intake: a temuan, or a laporan received in person on the reporter's behalf."""
-    if not request.user.roles() & (HANDLERS if kind == Kind.REPORT else SUPERVISORS):
+    if not request.user.roles() & (INTAKE_ROLES if kind == Kind.REPORT else SUPERVISORS):
         raise Http404
     form_class = ReportForm if kind == Kind.REPORT else CaseForm
     form = form_class(request.POST or None, request.FILES or None, user=request.user)

@@ -96,6 +96,8 @@ DECIDERS = frozenset({Role.BAWASLU_MEMBER, Role.ADMIN})
 HANDLERS = frozenset({Role.BAWASLU_MEMBER, Role.SECRETARIAT, Role.PANWASCAM, Role.ADMIN})
 REGENCY_OFFICE = frozenset({Role.BAWASLU_MEMBER, Role.SECRETARIAT, Role.ADMIN})
 SUPERVISORS = frozenset({Role.BAWASLU_MEMBER, Role.PANWASCAM, Role.PKD, Role.PTPS, Role.ADMIN})
+# Roles that receive a report in person (UU 10/2016 Pasal 134: Bawaslu, Panwascam, PKD, PTPS).
+INTAKE_ROLES = HANDLERS | SUPERVISORS
 # Roles that see the reporter's identity unmasked (those who handle cases).
 IDENTITY_ROLES = HANDLERS
 

@@ -224,7 +224,8 @@ def test_case_page_query_count_does_not_grow_with_history(
 
 def test_intake_forms_are_only_for_those_who_may_use_them(personas: Personas, client_for: Any) -> None:
     assert client_for(personas.stakeholder).get("/kasus/baru/temuan/").status_code == 404
-    assert client_for(personas.ptps).get("/kasus/baru/laporan/").status_code == 404
+    assert client_for(personas.stakeholder).get("/kasus/baru/laporan/").status_code == 404
+    assert client_for(personas.ptps).get("/kasus/baru/laporan/").status_code == 200  # PTPS receive reports too
     assert client_for(personas.ptps).get("/kasus/baru/temuan/").status_code == 200
 
 
@@ -246,3 +247,12 @@ def test_the_assigned_handler_is_told_by_email(
         services.assign(case, personas.panwascam_kebomas, by=personas.member)
     assert [m.to for m in mail.outbox] == [[personas.panwascam_kebomas.email]]
     assert case.tracking_code in mail.outbox[0].subject and NIK not in mail.outbox[0].body
+
+
+def test_a_ptps_enters_a_report_in_its_desa_but_not_elsewhere(personas: Personas, client_for: Any, gresik: Any) -> None:
+    from tests.cases.test_public_intake import form_data
+
+    client = client_for(personas.ptps)
+    assert client.post("/kasus/baru/laporan/", form_data()).status_code == 302
+    outside = client.post("/kasus/baru/laporan/", form_data(region=DUKUN, tps_number=""))
+    assert outside.status_code == 200 and Case.objects.count() == 1
