@@ -124,3 +124,8 @@ def test_read_again_creates_suggestions_for_an_older_case(
     response = client_for(personas.member).post(reverse("triage:analyse", args=[case.pk]), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert Suggestion.objects.filter(case=case, field=Field.CATEGORY).exists()
+
+
+def test_case_page_loads_the_panel(case: Case, personas: Personas, client_for: Callable[..., Client]) -> None:
+    html = client_for(personas.panwascam_kebomas).get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert f'hx-get="{reverse("triage:case_panel", args=[case.pk])}"' in html
