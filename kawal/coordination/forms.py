@@ -85,6 +85,12 @@ class InviteForm(forms.Form):
         field.error_messages["invalid_choice"] = _("Unknown stakeholder: %(value)s.")
 
 
+class GuestForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False, help_text=_("The letter and calendar file go here."))
+
+
 class CheckInForm(forms.Form):
     """The phone check-in form and the staff tick-in form."""
 

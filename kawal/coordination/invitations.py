@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -10,12 +11,12 @@ from django.utils import translation
 from huey.contrib.djhuey import db_task
 
 from kawal.coordination.ical import meeting_ics
-from kawal.coordination.models import Contact, Invitation, Meeting
+from kawal.coordination.models import Contact, GuestInvitation, Invitation, Meeting
 from kawal.core.pdf import render_pdf
 from kawal.core.tasks import send_email
 
 
-def letter_context(meeting: Meeting, invitations: list[Invitation]) -> dict[str, Any]:
+def letter_context(meeting: Meeting, invitations: Sequence[Invitation | GuestInvitation]) -> dict[str, Any]:
     return {
         "meeting": meeting,
         "agenda": list(meeting.agenda.all()),
@@ -62,3 +63,25 @@ def send_invitations(meeting_id: int, stakeholder_ids: list[int]) -> int:
             Invitation.objects.filter(pk=invitation.pk).update(emailed_to=len(addresses))
             queued += 1
     return queued
+
+
+@db_task(retries=2, retry_delay=60)
+def send_guest_invitation(guest_id: int) -> int:
+    """Background job: the letter and calendar file to one personally invited guest."""
+    guest = GuestInvitation.objects.select_related("meeting").filter(pk=guest_id).first()
+    if guest is None or not guest.email:
+        return 0
+    meeting = guest.meeting
+    with translation.override(settings.LANGUAGE_CODE):
+        context = letter_context(meeting, [guest])
+        send_email(
+            f"Undangan: {meeting.title}",
+            render_to_string("coordination/email/invitation.txt", context),
+            [guest.email],
+            attachments=[
+                ("undangan.pdf", render_pdf("coordination/pdf/invitation.html", context), "application/pdf"),
+                ("rapat.ics", meeting_ics(meeting), "text/calendar; charset=utf-8; method=PUBLISH"),
+            ],
+        )
+    GuestInvitation.objects.filter(pk=guest.pk).update(emailed=True)
+    return 1

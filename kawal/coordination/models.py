@@ -205,6 +205,36 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"{self.meeting} · {self.stakeholder}"
 
+    @property
+    def addressee(self) -> str:
+        return self.stakeholder.name
+
+
+class GuestInvitation(models.Model):
+    """A person invited in their own right (e.g. a camat or community figure), not through a stakeholder.
+
+    The e-mail address is personal data: encrypted, shown to staff only, never audited.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="guests", verbose_name=_("meeting"))
+    name = models.CharField(_("name"), max_length=150)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    email = EncryptedTextField(_("e-mail"), blank=True)
+    invited_at = models.DateTimeField(_("invited at"), default=timezone.now)
+    emailed = models.BooleanField(_("e-mail sent"), default=False)
+
+    class Meta:
+        verbose_name = _("personal invitation (undangan perorangan)")
+        verbose_name_plural = _("personal invitations (undangan perorangan)")
+        ordering = ["meeting_id", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} · {self.name}"
+
+    @property
+    def addressee(self) -> str:
+        return f"{self.name}, {self.position}" if self.position else self.name
+
 
 class CheckInMethod(models.TextChoices):
     QR = "qr", _("QR code / link")

@@ -18,10 +18,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kawal.coordination.invitations import send_invitations
+from kawal.coordination.invitations import send_guest_invitation, send_invitations
 from kawal.coordination.models import (
     AgendaItem,
     Contact,
+    GuestInvitation,
     Invitation,
     Meeting,
     Minutes,
@@ -258,6 +259,36 @@ def invite(
         if invitations:
             transaction.on_commit(lambda: send_invitations(meeting.pk, [s.pk for s in new]))
     return new
+
+
+def invite_person(
+    meeting: Meeting, *, by: Any, name: str, position: str = "", email: str = "", at: dt.datetime | None = None
+) -> GuestInvitation:
+    """Invite a person in their own right; with an e-mail address they get the letter and calendar file."""
+    require_staff_in(by, meeting.region_id)
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("Fill in the name of the person to invite."))
+    with transaction.atomic():
+        if meeting.guests.filter(name__iexact=name).exists():
+            raise ValidationError(_("%(name)s is already invited to this meeting.") % {"name": name})
+        guest = GuestInvitation.objects.create(
+            meeting=meeting,
+            name=name[:150],
+            position=" ".join(position.split())[:200],
+            email=email.strip(),
+            invited_at=at or timezone.now(),
+        )
+        audit.record(
+            "coordination.person_invited",
+            actor=by,
+            target=guest,
+            region_code=meeting.region_id,
+            data={"meeting": meeting.pk, "has_email": bool(email.strip())},
+        )
+        if guest.email:
+            transaction.on_commit(lambda: send_guest_invitation(guest.pk))
+    return guest
 
 
 # Minutes -----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ urlpatterns = [
     path("rapat/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("rapat/<int:pk>/ubah/", meetings.meeting_edit, name="meeting_edit"),
     path("rapat/<int:pk>/undang/", meetings.meeting_invite, name="meeting_invite"),
+    path("rapat/<int:pk>/undang-perorangan/", meetings.meeting_invite_person, name="meeting_invite_person"),
     path("rapat/<int:pk>/daftar-hadir/", meetings.meeting_checkin_toggle, name="meeting_checkin_toggle"),
     path("rapat/<int:pk>/catat-hadir/", meetings.meeting_tick_in, name="meeting_tick_in"),
     path("rapat/<int:pk>/notulen/", meetings.minutes_edit, name="minutes_edit"),

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from kawal.coordination.invitations import letter_context
-from kawal.coordination.models import Minutes
+from kawal.coordination.models import GuestInvitation, Invitation, Minutes
 from kawal.coordination.views.common import staff_view
 from kawal.coordination.views.meetings import scoped_meeting
 from kawal.core import audit
@@ -31,7 +31,10 @@ def minutes_context(meeting_pk: int, request: AuthedHttpRequest) -> dict:
 @staff_view
 def invitation_pdf(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     meeting = scoped_meeting(request, pk)
-    invitations = list(meeting.invitations.select_related("stakeholder"))
+    invitations: list[Invitation | GuestInvitation] = [
+        *meeting.invitations.select_related("stakeholder"),
+        *meeting.guests.all(),
+    ]
     if not invitations:
         messages.error(request, _("Invite at least one stakeholder before printing invitation letters."))
         return redirect("coordination:meeting_detail", pk=meeting.pk)

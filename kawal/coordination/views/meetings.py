@@ -18,6 +18,7 @@ from kawal.coordination import attendance, commitments, services
 from kawal.coordination.forms import (
     CheckInForm,
     CommitmentForm,
+    GuestForm,
     InviteForm,
     MeetingForm,
     MinutesForm,
@@ -116,6 +117,8 @@ def meeting_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         "commitments": list(meeting.commitments.select_related("owner")),
         "minutes": Minutes.objects.filter(meeting=meeting).first(),
         "invite_form": InviteForm(user=request.user, exclude=invited_ids),
+        "guests": list(meeting.guests.all()),
+        "guest_form": GuestForm(),
         "checkin_form": CheckInForm(stakeholders=Stakeholder.objects.visible_to(request.user).filter(active=True)),
         "checkin_link": link,
         "qr": qr_svg(link),
@@ -140,6 +143,26 @@ def meeting_invite(request: AuthedHttpRequest, pk: int) -> HttpResponse:
             _("%(count)d stakeholder(s) invited: %(names)s.")
             % {"count": len(invited), "names": ", ".join(s.name for s in invited) or "—"},
         )
+    return redirect("coordination:meeting_detail", pk=meeting.pk)
+
+
+@staff_view
+@require_POST
+def meeting_invite_person(request: AuthedHttpRequest, pk: int) -> HttpResponse:
+    meeting = scoped_meeting(request, pk)
+    form = GuestForm(request.POST)
+    if form.is_valid():
+        try:
+            guest = services.invite_person(meeting, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("%(name)s has been invited.") % {"name": guest.name})
+    else:
+        for field_errors in form.errors.values():
+            for field_error in field_errors:
+                messages.error(request, str(field_error))
     return redirect("coordination:meeting_detail", pk=meeting.pk)
 
 
