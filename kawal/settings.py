@@ -299,3 +299,7 @@ KAWAL_EVIDENCE_MAX_BYTES = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Public address used for links in e-mails (e.g. https://kawal.example.go.id); paths only if unset.
+KAWAL_PUBLIC_URL = os.environ.get("KAWAL_PUBLIC_URL", "")
+# When reports are taken in on working days (Asia/Jakarta); quiet period and voting day run 24 hours.
+KAWAL_INTAKE_OFFICE_HOURS = tuple(os.environ.get("KAWAL_INTAKE_OFFICE_HOURS", "08:00-16:00").split("-", 1))

@@ -8,6 +8,7 @@ an administrator, and the anonymous visitor (the plain ``client``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -38,6 +39,12 @@ def make_region(code: str, name: str) -> Region:
     parent = code.rsplit(".", 1)[0] if "." in code else None
     region, _ = Region.objects.get_or_create(code=code, defaults={"name": name, "level": level, "parent_id": parent})
     return region
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Uploads made by any test land in a temporary folder, never in var/media."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
 
 
 @pytest.fixture
