@@ -122,8 +122,12 @@ class MeetingQuerySet(RegionScopedQuerySet["Meeting"]):
     visible_roles = tuple(STAFF_ROLES)
 
 
+CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read out and type
+
+
 def new_checkin_token() -> str:
-    return secrets.token_urlsafe(6)
+    """The short code in a meeting's check-in link (8 characters, about 40 bits)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _position in range(8))
 
 
 class Meeting(models.Model):
