@@ -303,3 +303,5 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 KAWAL_PUBLIC_URL = os.environ.get("KAWAL_PUBLIC_URL", "")
 # When reports are taken in on working days (Asia/Jakarta); quiet period and voting day run 24 hours.
 KAWAL_INTAKE_OFFICE_HOURS = tuple(os.environ.get("KAWAL_INTAKE_OFFICE_HOURS", "08:00-16:00").split("-", 1))
+# How many days before a commitment falls due its owner is reminded by e-mail.
+KAWAL_COMMITMENT_REMINDER_DAYS = int(os.environ.get("KAWAL_COMMITMENT_REMINDER_DAYS", "3"))
