@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -266,12 +267,17 @@ def _insert_reports(
     return found
 
 
-def _pg_cursor() -> Any:
-    """A server-side-binding psycopg cursor on Django's connection (PostgreSQL only)."""
+@contextmanager
+def _pg_cursor() -> Iterator[Any]:
+    """A server-side-binding psycopg cursor on Django's connection (PostgreSQL only).
+
+    Database errors are raised as Django's, so ``submit``'s retry catches them.
+    """
     import psycopg
 
     connection.ensure_connection()
-    return psycopg.Cursor(connection.connection)
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        yield cursor
 
 
 def _add_delta(

@@ -101,7 +101,8 @@ def submit_one(sub: Submission, *, reporter: Reporter, channel: str, now: dateti
     connection.ensure_connection()
     # A server-side-binding cursor on Django's connection: the statement is prepared once
     # per connection and planned from then on without parsing (same text every time).
-    with psycopg.Cursor(connection.connection) as cursor:
+    # Errors come out as Django's (IntegrityError, OperationalError), so the caller's retry sees them.
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
         cursor.execute(SQL, params, prepare=True)
         global statements_sent
         statements_sent += 1
