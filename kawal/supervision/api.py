@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import ParseError
@@ -82,7 +83,7 @@ class ReportBatch(IntakeView):
     def post(self, request: Request) -> Response:
         data = _body(request)
         if not isinstance(data, dict) or not isinstance(data.get("reports"), list):
-            return Response({"detail": "Expected {\"reports\": [...]}."}, status=400)
+            return Response({"detail": _('Expected {"reports": [...]}.')}, status=400)
         result = receive(data["reports"], reporter=_reporter(request), channel=Channel.API)
         return Response({"created": result.created, "duplicates": result.duplicates, "results": result.as_list()})
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
@@ -98,10 +99,10 @@ class IntakeTokenAuthentication(BaseAuthentication):
         if not parts or parts[0].lower() != self.keyword:
             return None
         if len(parts) != 2:
-            raise AuthenticationFailed("Invalid token header.")
+            raise AuthenticationFailed(_("Invalid token header."))
         reporter = reporter_for_key(parts[1].decode("latin-1"))
         if reporter is None:
-            raise AuthenticationFailed("Invalid or revoked token.")
+            raise AuthenticationFailed(_("Invalid or revoked token."))
         return TokenReporter(reporter), None
 
     def authenticate_header(self, request: Request) -> str:
