@@ -1,10 +1,11 @@
 from django.urls import path
 
-from kawal.supervision import views_coverage, views_recap, views_report, views_stages
+from kawal.supervision import views_coverage, views_index, views_recap, views_report, views_stages
 
 app_name = "supervision"
 
 urlpatterns = [
+    path("", views_index.index, name="index"),
     path("lapor/", views_report.report_form, name="report_form"),
     path("lapor/<int:election_id>/", views_report.report_form, name="report_form_election"),
     path("laporan/<int:report_id>/", views_report.report_detail, name="report_detail"),
