@@ -4,7 +4,10 @@ For each size (TPS in the database; default 10,000 and 100,000, set SUP_BENCH_SI
 e.g. ``SUP_BENCH_SIZES=10000,100000,435296`` for the full country) it:
 
 1. grows the synthetic country (``generate_national --tps N``);
-2. starts gunicorn (``SUP_BENCH_WORKERS`` sync workers, lookups preloaded);
+2. starts gunicorn (``SUP_BENCH_WORKERS`` sync workers, lookups preloaded) serving
+   ``kawal.wsgi:application`` (the intake fast path in front of Django); with
+   ``SUP_BENCH_APPS=django,fastpath`` the HTTP reports of a size are split between Django
+   alone and the fast path, one server after the other, to compare within one run;
 3. sends one report per new TPS through ``POST /api/v1/pengawasan/laporan-tps/`` from
    32 clients, re-sending 3 % of accepted reports and retrying every failed request
    with the same bytes, and kills one worker halfway;
@@ -32,9 +35,15 @@ ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get("SUP_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kawal_bench")
 SIZES = [int(s) for s in os.environ.get("SUP_BENCH_SIZES", "10000,100000").split(",") if s.strip()]
 WORKERS = int(os.environ.get("SUP_BENCH_WORKERS", "4"))
+WORKER_CLASS = os.environ.get("SUP_BENCH_WORKER_CLASS", "sync")
+THREADS = int(os.environ.get("SUP_BENCH_THREADS", "1"))
+APPS = [a.strip() for a in os.environ.get("SUP_BENCH_APPS", "fastpath").split(",") if a.strip()]
+APP_TARGETS = {"fastpath": "bench.supervision_wsgi:application", "django": "bench.supervision_wsgi:django_application"}
 CLIENTS = int(os.environ.get("SUP_BENCH_CLIENTS", "32"))
-PORT = int(os.environ.get("SUP_BENCH_PORT", "0"))  # 0: a free port chosen at start
+FIXED_PORT = int(os.environ.get("SUP_BENCH_PORT", "0"))  # 0: a free port chosen per server
+PORT = FIXED_PORT
 HELD_BACK = 500  # reports per size stored in-process to measure the database work alone
+IN_PROCESS = 200  # reports per size and app sent in-process through the WSGI app (CPU per request)
 HTTP_REPORTS = int(os.environ.get("SUP_BENCH_HTTP_REPORTS", "10000"))  # per size; the rest is bulk-loaded
 BATCH_REPORTS, BATCH_SIZE = 5000, 50  # per size, also sent through the batch endpoint
 ENV = {**os.environ, "DATABASE_URL": DATABASE_URL, "DEBUG": "0", "LOG_LEVEL": "WARNING", "DB_CONN_MAX_AGE": "600",
@@ -117,12 +126,13 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server() -> subprocess.Popen[bytes]:
+def start_server(app: str = "fastpath") -> subprocess.Popen[bytes]:
     global PORT
-    PORT = PORT or free_port()
+    PORT = FIXED_PORT or free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "bench.supervision_wsgi:application", "--preload",
-         "--workers", str(WORKERS), "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning", "--backlog", "2048"],
+        [sys.executable, "-m", "gunicorn", APP_TARGETS[app], "--preload",
+         "--workers", str(WORKERS), "--worker-class", WORKER_CLASS, "--threads", str(THREADS),
+         "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning", "--backlog", "2048"],
         cwd=ROOT, env=ENV,
     )  # fmt: skip
     import urllib.request
@@ -204,6 +214,39 @@ def db_work(held: list[dict[str, Any]]) -> tuple[float, float]:
     return statements / len(held), elapsed * 1000 / len(held)
 
 
+def wsgi_cpu(payloads: list[dict[str, Any]], key: str) -> dict[str, tuple[float, float]]:
+    """Per app: wall and CPU ms per report sent in-process through the WSGI app (no HTTP server, one at a time)."""
+    import io
+
+    from kawal import wsgi
+
+    apps = {"fastpath": wsgi.application, "django": wsgi.django_application}
+    out: dict[str, tuple[float, float]] = {}
+
+    def start_response(status: str, headers: Any, exc_info: Any = None) -> None:
+        if not status.startswith(("200", "201")):
+            raise RuntimeError(f"in-process intake answered {status}")
+
+    for i, app in enumerate(APPS):
+        bodies = [json.dumps(p).encode() for p in payloads[i * IN_PROCESS : (i + 1) * IN_PROCESS]]
+        environs = [{
+            "REQUEST_METHOD": "POST", "PATH_INFO": "/api/v1/pengawasan/laporan-tps/", "SCRIPT_NAME": "",
+            "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1",
+            "SERVER_PROTOCOL": "HTTP/1.1", "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(body),
+            "wsgi.errors": sys.stderr, "wsgi.multithread": False, "wsgi.multiprocess": True, "wsgi.run_once": False,
+            "wsgi.version": (1, 0), "CONTENT_TYPE": "application/json", "CONTENT_LENGTH": str(len(body)),
+            "HTTP_AUTHORIZATION": f"Token {key}",
+        } for body in bodies]  # fmt: skip
+        warm, timed = environs[:20], environs[20:]
+        for environ in warm:
+            b"".join(apps[app](environ, start_response))
+        wall, cpu = time.perf_counter(), time.process_time()
+        for environ in timed:
+            b"".join(apps[app](environ, start_response))
+        out[app] = ((time.perf_counter() - wall) * 1000 / len(timed), (time.process_time() - cpu) * 1000 / len(timed))
+    return out
+
+
 def verify() -> dict[str, Any]:
     """Lost, duplicated, and running totals against a direct count (per election, top level)."""
     from django.db.models import Count, Sum
@@ -280,36 +323,48 @@ def main() -> None:
         manage("generate_national", "--tps", str(size))
         payloads, already = new_payloads(rng)
         held, payloads = payloads[:HELD_BACK], payloads[HELD_BACK:]
+        direct, payloads = payloads[: IN_PROCESS * len(APPS)], payloads[IN_PROCESS * len(APPS) :]
         batched, payloads = payloads[:BATCH_REPORTS], payloads[BATCH_REPORTS:]
         bulk, payloads = payloads[: max(0, len(payloads) - HTTP_REPORTS)], payloads[-HTTP_REPORTS:]
         bulk_rate = bulk_load(bulk)
-        server = start_server()
-        try:
-            load = run_load(payloads, key, server.pid)
-            batch_load = run_load(batched, key, server.pid, batch=BATCH_SIZE)
-            totals_p50, totals_p95, totals_http_p95 = totals_latency(rng, key)
-        finally:
-            server.terminate()
-            server.wait(30)
+        loads: dict[str, tuple[dict[str, Any], tuple[int, dict[str, Any]]]] = {}
+        for i, app in enumerate(APPS):  # the HTTP reports split evenly between the apps compared
+            mine = payloads[i * len(payloads) // len(APPS) : (i + 1) * len(payloads) // len(APPS)]
+            mine_batched = batched[i * len(batched) // len(APPS) : (i + 1) * len(batched) // len(APPS)]
+            server = start_server(app)
+            try:
+                load = run_load(mine, key, server.pid)
+                batch_load = run_load(mine_batched, key, server.pid, batch=BATCH_SIZE)
+                if i == len(APPS) - 1:
+                    totals_p50, totals_p95, totals_http_p95 = totals_latency(rng, key)
+            finally:
+                server.terminate()
+                server.wait(30)
+            loads[app] = (load, (len(mine_batched), batch_load))
         statements, db_ms = db_work(held)
+        cpu = wsgi_cpu(direct, key)
         check = verify()
-        expected_reports = already + len(payloads) + len(held) + len(bulk) + len(batched)
+        expected_reports = already + len(payloads) + len(held) + len(direct) + len(bulk) + len(batched)
         totals = (totals_p50, totals_p95, totals_http_p95)
-        rows.append({"size": size, "load": load, "check": check, "expected": expected_reports,
-                     "statements": statements, "db_ms": db_ms, "totals": totals,
-                     "bulk": (len(bulk), bulk_rate), "batch": (len(batched), batch_load)})  # fmt: skip
+        for app, (load, batch_row) in loads.items():
+            rows.append({"size": size, "app": app, "load": load, "cpu": cpu[app], "check": check,
+                         "expected": expected_reports, "statements": statements, "db_ms": db_ms, "totals": totals,
+                         "bulk": (len(bulk), bulk_rate), "batch": batch_row})  # fmt: skip
         print(f"[supervision bench] {size} TPS done after {time.perf_counter() - started:.0f} s", file=sys.stderr)
     print_table(rows)
 
 
 def print_table(rows: list[dict[str, Any]]) -> None:
-    print(f"PostgreSQL, gunicorn {WORKERS} sync workers, {CLIENTS} clients, loopback, one report per TPS. "
-          f"Per size, up to {HTTP_REPORTS:,} reports go over HTTP; the rest is bulk-loaded first (batches of 100).\n")
-    print("| TPS in DB | reports sent over HTTP | intake rate /s | p50 ms | p99 ms | re-sent (dup. answers) | "
+    kind = WORKER_CLASS if THREADS == 1 else f"{WORKER_CLASS} ({THREADS} threads)"
+    print(f"PostgreSQL, gunicorn {WORKERS} {kind} workers, {CLIENTS} clients, loopback, one report per TPS. "
+          f"Per size, up to {HTTP_REPORTS:,} reports go over HTTP (split evenly between: {', '.join(APPS)}); "
+          "the rest is bulk-loaded first (batches of 100). Lost, duplicated and totals are checked per size.\n")
+    print("| app | TPS in DB | reports sent over HTTP | intake rate /s | p50 ms | p99 ms | re-sent (dup. answers) | "
           "conn. errors retried | worker killed | lost | duplicated | totals = direct count | "
-          "SQL statements / report | ms / report in-process | totals p50 / p95 ms (in-process) | "
+          "SQL statements / report | ms / report in-process | WSGI ms / report in-process, wall / CPU | "
+          "totals p50 / p95 ms (in-process) | "
           "totals p95 ms (HTTP) |")  # fmt: skip
-    print("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---:|---:|---:|---:|")
     for row in rows:
         load, check = row["load"], row["check"]
         status = load["status"]
@@ -317,31 +372,35 @@ def print_table(rows: list[dict[str, Any]]) -> None:
         replays = sum(v for k, v in status.items() if k.startswith("replay"))
         dup_answers = status.get("replay_200", 0)
         print(
-            f"| {row['size']:,} | {load['sent']:,} | {load['rate']:,.0f} | {load['p50_ms']:.1f} | {load['p99_ms']:.1f} "
+            f"| {row['app']} | {row['size']:,} | {load['sent']:,} | {load['rate']:,.0f} | {load['p50_ms']:.1f} "
+            f"| {load['p99_ms']:.1f} "
             f"| {replays} ({dup_answers}) | {load['connection_errors']} | {'yes' if load['killed_worker'] else 'no'} "
             f"| {lost} | {check['duplicated']} | {'yes' if not check['totals_mismatched'] else 'NO'} "
-            f"| {row['statements']:.1f} | {row['db_ms']:.2f} | {row['totals'][0]:.1f} / {row['totals'][1]:.1f} "
+            f"| {row['statements']:.1f} | {row['db_ms']:.2f} | {row['cpu'][0]:.2f} / {row['cpu'][1]:.2f} "
+            f"| {row['totals'][0]:.1f} / {row['totals'][1]:.1f} "
             f"| {row['totals'][2]:.1f} |"
         )
     print(f"\nBatch endpoint ({BATCH_SIZE} reports per request, {CLIENTS} clients):\n")
-    print("| TPS in DB | reports | requests | reports/s | p50 ms / request | p99 ms / request |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("| app | TPS in DB | reports | requests | reports/s | p50 ms / request | p99 ms / request |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         count, load = row["batch"]
         rate = count / load["seconds"] if load["seconds"] else 0.0
-        print(f"| {row['size']:,} | {count:,} | {load['sent']:,} | {rate:,.0f} | {load['p50_ms']:.1f} "
+        print(f"| {row['app']} | {row['size']:,} | {count:,} | {load['sent']:,} | {rate:,.0f} | {load['p50_ms']:.1f} "
               f"| {load['p99_ms']:.1f} |")
     print()
     for row in rows:
         count, rate = row["bulk"]
-        if count:
+        if count and row["app"] == APPS[-1]:
             print(f"- to reach {row['size']:,} TPS: {count:,} reports bulk-loaded in-process at {rate:,.0f} reports/s")
     last = rows[-1]
     print("\nTargets (issue 5): intake ≥ 1,500 reports/s, p99 < 100 ms at 32 clients, totals p95 < 20 ms.")
-    rate_ok = all(r["load"]["rate"] >= 1500 for r in rows)
-    p99_ok = all(r["load"]["p99_ms"] < 100 for r in rows)
+    served = [r for r in rows if r["app"] == "fastpath"] or rows  # what kawal.wsgi serves
+    rate_ok = all(r["load"]["rate"] >= 1500 for r in served)
+    p99_ok = all(r["load"]["p99_ms"] < 100 for r in served)
     totals_ok = last["totals"][1] < 20 and last["totals"][2] < 20
-    print(f"- intake rate: {'met' if rate_ok else 'MISSED'}; p99: {'met' if p99_ok else 'MISSED'}; "
+    print(f"- intake rate ({served[-1]['app']}): {'met' if rate_ok else 'MISSED'}; "
+          f"p99: {'met' if p99_ok else 'MISSED'}; "
           f"totals p95: {'met' if totals_ok else 'MISSED'} (at {last['size']:,} TPS).")  # fmt: skip
     if last["size"] < 435_296:
         print("- The full country (435,296 TPS) was not run here: SUP_BENCH_SIZES=10000,100000,435296 make bench.")

@@ -1,8 +1,12 @@
-"""WSGI entry for the bench: loads the intake lookups once in the gunicorn master (``--preload``)."""
+"""WSGI entry for the bench: loads the intake lookups once in the gunicorn master (``--preload``).
+
+``application`` is what production serves (``kawal.wsgi``: the intake fast path in front
+of Django); ``django_application`` is Django alone, to compare within one run.
+"""
 
 from __future__ import annotations
 
-from kawal.wsgi import application
+from kawal.wsgi import application, django_application
 
 
 def _warm() -> None:
@@ -17,4 +21,4 @@ def _warm() -> None:
 
 _warm()
 
-__all__ = ["application"]
+__all__ = ["application", "django_application"]

@@ -186,7 +186,11 @@ def _no_constant(name: str) -> Any:
 def _language(header: str) -> str:
     """The language LocaleMiddleware would pick from Accept-Language (cookies are not read here)."""
     if header:
-        for code, _q in parse_accept_lang_header(header):
+        try:
+            accepted = parse_accept_lang_header(header[:500])
+        except ValueError:
+            accepted = ()
+        for code, _q in accepted:
             if code == "*":
                 break
             try:

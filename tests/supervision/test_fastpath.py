@@ -122,6 +122,8 @@ def test_bad_json_is_400_in_indonesian(personas: Personas, pilbup: Election) -> 
         assert body["status"] == "invalid"
     status, body = fast(SINGLE, b"{not json", key)
     assert (status, body) == drf(SINGLE, b"{not json", key)
+    english = fast(SINGLE, b"{not json", key, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")[1]
+    assert english["errors"]["__all__"] == "Each report must be a JSON object."
     assert body["errors"]["__all__"] == "Setiap laporan harus berupa objek JSON."
     assert fast(BATCH, b"{not json", key)[0] == 400
     assert not TpsReport.objects.exists()
