@@ -1,0 +1,141 @@
+"""Handlers read the engine's explanations in Indonesian.
+
+The engine writes its rule texts in one fixed English form (they are also machine output of
+``manage.py triage``); this module turns each known form into a sentence in the active
+language for the screens. An unknown form is shown as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from django.utils.translation import gettext as _
+
+from kawal.cases.models import PartyType
+from kawal.triage.models import Category
+
+Rewrite = Callable[[re.Match[str]], str]
+
+
+def _category(code: str) -> str:
+    return str(dict(Category.choices).get(code, code))
+
+
+def _subject(code: str) -> str:
+    return str(dict(PartyType.choices).get(code, code))
+
+
+def _words(source: str) -> str:
+    parts = [p.strip() for p in source.split("~")]
+    if len(parts) == 2:
+        return _("“%(a)s” near “%(b)s”") % {"a": parts[0], "b": parts[1]}
+    return f"“{source.strip()}”"
+
+
+def _hit(m: re.Match[str]) -> str:
+    kind = {"cat": _("keyword"), "subj": _("actor"), "implied": _("implied by")}.get(m["kind"], m["kind"])
+    note = {"actor context": _("in an actor's position")}.get(m["note"] or "", m["note"] or "")
+    weight = _("weight +%(w)s") % {"w": m["w"]}
+    return f"{kind} {_words(m['source'])} ({weight}{', ' + note if note else ''})"
+
+
+QUALIFIER = re.compile(r"parent named in text|inside home region [\d.]+|ambiguous: \d+ candidates, all suggested")
+
+
+def _qualifier(text: str) -> str:
+    if text == "parent named in text":
+        return _("the region above it is named too")
+    if home := re.fullmatch(r"inside home region ([\d.]+)", text):
+        return _("inside the home region %(code)s") % {"code": home[1]}
+    if many := re.fullmatch(r"ambiguous: (\d+) candidates, all suggested", text):
+        return _("ambiguous: %(n)s candidates, all suggested") % {"n": many[1]}
+    return text
+
+
+def _place(m: re.Match[str]) -> str:
+    how = _("after the word “%(marker)s”") % {"marker": m["marker"]} if m["marker"] else _("name without a marker")
+    quals = [_qualifier(q) for q in QUALIFIER.findall(m["quals"] or "")]
+    return ", ".join([how, *quals]) + f" → {m['level']} {m['code']}"
+
+
+def _routed(m: re.Match[str]) -> str:
+    return _("partisan conduct %(words)s (weight +%(w)s) counted as %(c)s because the actor is %(s)s") % {
+        "words": _words(m["source"]),
+        "w": m["w"],
+        "c": _category(m["c"]),
+        "s": _subject(m["s"]),
+    }
+
+
+PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
+    (
+        re.compile(
+            r"^partisan:(?P<source>.+?) \(\+(?P<w>[\d.]+)\) routed to (?P<c>\w+) by actor (?P<s>\w+)(?: \(x[\d.]+\))?$"
+        ),
+        _routed,
+    ),
+    (
+        re.compile(r"^neutrality cues \((?P<w>[\d.]+)\) routed to (?P<c>\w+) by actor (?P<s>\w+)$"),
+        lambda m: (
+            _("signs of partisanship (%(w)s) counted as %(c)s because the actor is %(s)s")
+            % {"w": m["w"], "c": _category(m["c"]), "s": _subject(m["s"])}
+        ),
+    ),
+    (
+        re.compile(r"^amount of money mentioned \(\+(?P<w>[\d.]+)\)$"),
+        lambda m: _("an amount of money is mentioned (+%(w)s)") % {"w": m["w"]},
+    ),
+    (re.compile(r"^(?P<kind>cat|subj|implied):(?P<source>.+?) \(\+(?P<w>[\d.]+)(?:, (?P<note>[^)]+))?\)$"), _hit),
+    (
+        re.compile(r"^runner-up (?P<c>\w+) scored (?P<a>[\d.]+) vs (?P<b>[\d.]+)$"),
+        lambda m: _("next best: %(c)s, score %(a)s against %(b)s") % {"c": _category(m["c"]), "a": m["a"], "b": m["b"]},
+    ),
+    (
+        re.compile(r"^first actor named \(\+(?P<w>[\d.]+)\)$"),
+        lambda m: _("the first actor the text names (+%(w)s)") % {"w": m["w"]},
+    ),
+    (
+        re.compile(r"^fits category (?P<c>\w+) \(\+(?P<w>[\d.]+)\)$"),
+        lambda m: _("fits the category %(c)s (+%(w)s)") % {"c": _category(m["c"]), "w": m["w"]},
+    ),
+    (
+        re.compile(r"^actor (?P<s>\w+) named \(\+(?P<w>[\d.]+)\)$"),
+        lambda m: _("%(s)s named as actor (+%(w)s)") % {"s": _subject(m["s"]), "w": m["w"]},
+    ),
+    (
+        re.compile(r"^no category reached (?P<t>[\d.]+) \(best (?P<c>\w+) (?P<s>[\d.]+)\): lainnya$"),
+        lambda m: (
+            _("no category reached %(t)s (highest: %(c)s, %(s)s), so: other")
+            % {"t": m["t"], "c": _category(m["c"]), "s": m["s"]}
+        ),
+    ),
+    (
+        re.compile(r"^no actor named; implied by (?P<rest>.+)$"),
+        lambda m: _("no actor named; implied by %(rest)s") % {"rest": describe(m["rest"])},
+    ),
+    (
+        re.compile(r"^no actor named: default for (?P<c>\w+) is (?P<s>\w+)$"),
+        lambda m: _("no actor named; usual for %(c)s: %(s)s") % {"c": _category(m["c"]), "s": _subject(m["s"])},
+    ),
+    (re.compile(r"^empty text: lainnya / tidak_diketahui$"), lambda m: _("empty text")),
+    (
+        re.compile(
+            r"^(?:marker '(?P<marker>[\w.]+)'|unmarked name)(?P<quals>[^>]*) -> (?P<level>\w+) (?P<code>[\d.]+)$"
+        ),
+        _place,
+    ),
+    (
+        re.compile(r"^too ambiguous \((?P<n>\d+) places\), not suggested$"),
+        lambda m: _("too ambiguous (%(n)s places), not suggested") % {"n": m["n"]},
+    ),
+]
+
+
+def describe(rule: str) -> str:
+    """The rule text in the active language, or as it is if its form is unknown."""
+    for pattern, rewrite in PATTERNS:
+        match = pattern.match(rule.strip())
+        if match:
+            return rewrite(match)
+    return rule

@@ -1,0 +1,48 @@
+"""Explanations read as Indonesian sentences on the screens; every rule form the engine writes is known."""
+
+import json
+
+import pytest
+from django.utils import translation
+
+from kawal.triage.engine import Triage
+from kawal.triage.explain import describe
+
+KNOWN = [
+    ("cat:amplop (+4.00)", "kata kunci “amplop” (bobot +4.00)"),
+    ("cat:bagi ~ uang (+4.80)", "kata kunci “bagi” dekat “uang” (bobot +4.80)"),
+    ("subj:tim sukses (+5.85, actor context)", "pelaku “tim sukses” (bobot +5.85, pada posisi pelaku)"),
+    (
+        "runner-up penyelenggara scored 5.95 vs 35.50",
+        "kategori berikutnya: Pelanggaran oleh penyelenggara, skor 5.95 dibanding 35.50",
+    ),
+    ("first actor named (+0.50)", "pelaku pertama yang disebut teks (+0.50)"),
+    ("marker 'desa' -> desa 35.25.14.2002", "setelah kata “desa” → desa 35.25.14.2002"),
+    (
+        "unmarked name, parent named in text, ambiguous: 2 candidates, all suggested -> desa 35.25.01.2001",
+        "nama tanpa penanda, wilayah di atasnya juga disebut, ambigu: 2 calon, semua disarankan → desa 35.25.01.2001",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "expected"), KNOWN)
+def test_known_rules_read_as_indonesian(rule: str, expected: str) -> None:
+    with translation.override("id"):
+        assert describe(rule) == expected
+
+
+def test_an_unknown_rule_is_shown_as_it_is() -> None:
+    assert describe("something new (+1.00)") == "something new (+1.00)"
+
+
+def test_every_rule_on_the_development_set_has_a_translation(triage: Triage) -> None:
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[2] / "kawal" / "triage" / "data" / "devset.jsonl"
+    unknown = set()
+    with translation.override("id"):
+        for line in data.read_text(encoding="utf-8").splitlines():
+            for why in triage.suggest(json.loads(line)["text"]).to_dict()["explanation"]:
+                if why["field"] in {"category", "subject", "places"} and describe(why["rule"]) == why["rule"]:
+                    unknown.add(why["rule"])
+    assert not unknown, sorted(unknown)[:10]
