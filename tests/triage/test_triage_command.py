@@ -40,7 +40,13 @@ def test_a_malformed_line_is_reported_by_number_and_the_rest_processed(gresik: A
         json.dumps({"id": 3, "text": "Kades ikut kampanye"}),
     ])
     assert [r["id"] for r in out] == [1, 3]
-    assert "baris 2" in err
+    assert "baris 2: bukan JSON yang sah" in err
+
+
+def test_each_kind_of_malformed_line_is_explained_in_indonesian(gresik: Any, tmp_path: Path) -> None:
+    _out, err = _run(tmp_path, ["[1, 2]", json.dumps({"text": "tanpa id"})])
+    assert "baris 1: bukan objek JSON" in err
+    assert 'baris 2: isian "id" tidak ada' in err
 
 
 def test_empty_text_gives_lainnya_and_unknown_subject(gresik: Any, tmp_path: Path) -> None:

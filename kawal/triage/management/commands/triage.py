@@ -23,6 +23,15 @@ from kawal.triage.engine import Triage, triage_jsonl
 from kawal.triage.runtime import csv_region_entries, get_triage, regency_code
 
 
+def reason(error: str) -> str:
+    """The engine's fixed English reason for a malformed line, in the active language."""
+    if error.startswith("invalid JSON: "):
+        return _("not valid JSON (%(detail)s)") % {"detail": error.removeprefix("invalid JSON: ")}
+    return {"not a JSON object": _("not a JSON object"), "missing 'id'": _("the \"id\" field is missing")}.get(
+        error, error
+    )
+
+
 class Command(BaseCommand):
     help = "Suggest category, reported party, places, dates, amounts and duplicate groups for a JSONL file."
 
@@ -61,7 +70,7 @@ class Command(BaseCommand):
                 if "error" in record:
                     errors += 1
                     self.stderr.write(
-                        _("line %(line)d: %(error)s") % {"line": record["line"], "error": record["error"]}
+                        _("line %(line)d: %(error)s") % {"line": record["line"], "error": reason(record["error"])}
                     )
                     continue
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
