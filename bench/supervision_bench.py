@@ -4,8 +4,10 @@ For each size (TPS in the database; default 10,000 and 100,000, set SUP_BENCH_SI
 e.g. ``SUP_BENCH_SIZES=10000,100000,435296`` for the full country) it:
 
 1. grows the synthetic country (``generate_national --tps N``);
-2. starts gunicorn (``SUP_BENCH_WORKERS`` sync workers, lookups preloaded) serving
-   ``kawal.wsgi:application`` (the intake fast path in front of Django); with
+2. starts granian (``SUP_BENCH_WORKERS`` WSGI workers, keep-alive; or with
+   ``SUP_BENCH_SERVER=gunicorn``, sync workers with the lookups preloaded) serving
+   ``kawal.wsgi:application`` (the intake fast path in front of Django), and the
+   running-totals job beside it; with
    ``SUP_BENCH_APPS=django,fastpath`` the HTTP reports of a size are split between Django
    alone and the fast path, one server after the other, to compare within one run;
 3. sends one report per new TPS through ``POST /api/v1/pengawasan/laporan-tps/`` from
@@ -35,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get("SUP_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kawal_bench")
 SIZES = [int(s) for s in os.environ.get("SUP_BENCH_SIZES", "10000,100000").split(",") if s.strip()]
 WORKERS = int(os.environ.get("SUP_BENCH_WORKERS", "4"))
+SERVER = os.environ.get("SUP_BENCH_SERVER", "granian")  # or gunicorn
 WORKER_CLASS = os.environ.get("SUP_BENCH_WORKER_CLASS", "sync")
 THREADS = int(os.environ.get("SUP_BENCH_THREADS", "1"))
 APPS = [a.strip() for a in os.environ.get("SUP_BENCH_APPS", "fastpath").split(",") if a.strip()]
@@ -126,15 +129,21 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def server_command(app: str) -> list[str]:
+    if SERVER == "granian":
+        return [sys.executable, "-m", "granian", "--interface", "wsgi", APP_TARGETS[app],
+                "--workers", str(WORKERS), "--blocking-threads", str(THREADS), "--host", "127.0.0.1",
+                "--port", str(PORT), "--log-level", "warning", "--backlog", "2048", "--no-access-log",
+                "--respawn-failed-workers", "--respawn-interval", "0.5"]  # fmt: skip
+    return [sys.executable, "-m", "gunicorn", APP_TARGETS[app], "--preload",
+            "--workers", str(WORKERS), "--worker-class", WORKER_CLASS, "--threads", str(THREADS),
+            "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning", "--backlog", "2048"]  # fmt: skip
+
+
 def start_server(app: str = "fastpath") -> subprocess.Popen[bytes]:
     global PORT
     PORT = FIXED_PORT or free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", APP_TARGETS[app], "--preload",
-         "--workers", str(WORKERS), "--worker-class", WORKER_CLASS, "--threads", str(THREADS),
-         "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning", "--backlog", "2048"],
-        cwd=ROOT, env=ENV,
-    )  # fmt: skip
+    server = subprocess.Popen(server_command(app), cwd=ROOT, env=ENV)
     import urllib.request
 
     for _ in range(300):
@@ -171,18 +180,43 @@ def run_load(payloads: list[dict[str, Any]], key: str, master: int, batch: int =
         return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def bulk_load(payloads: list[dict[str, Any]]) -> float:
-    """Fill the country up to the next size in batches of 100 (in-process); returns reports/s."""
+def start_applier() -> subprocess.Popen[str]:
+    """The running-totals job, as production runs it, competing with the intake for the CPU."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bench.supervision_applier"], cwd=ROOT, env=ENV, stdout=subprocess.PIPE, text=True
+    )
+
+
+def stop_applier(applier: subprocess.Popen[str]) -> dict[str, Any]:
+    applier.terminate()
+    out, _err = applier.communicate(timeout=120)
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
+def pending_count() -> int:
+    from kawal.supervision.totals import pending_count as count
+
+    return count()
+
+
+def bulk_load(payloads: list[dict[str, Any]]) -> tuple[float, float]:
+    """Fill the country up to the next size in batches of 100 (in-process), then add them to
+    the totals as the background job would have by now; returns both rates (reports/s)."""
     from kawal.supervision.intake import Reporter
     from kawal.supervision.lookups import lookups
     from kawal.supervision.services import receive
+    from kawal.supervision.totals import apply_pending
 
     lookups.clear()  # the country just grew: reload the TPS map once instead of one query per new TPS
     reporter = Reporter(None, "bench", None)
     started = time.perf_counter()
     for start in range(0, len(payloads), 100):
         receive(payloads[start : start + 100], reporter=reporter, channel="import")
-    return len(payloads) / (time.perf_counter() - started) if payloads else 0.0
+    stored = time.perf_counter()
+    applied = apply_pending()
+    done = time.perf_counter()
+    return (len(payloads) / (stored - started) if payloads else 0.0,
+            applied / (done - stored) if applied else 0.0)  # fmt: skip
 
 
 def db_work(held: list[dict[str, Any]]) -> tuple[float, float]:
@@ -266,7 +300,10 @@ def verify() -> dict[str, Any]:
         total = area_total(election, election.region_id)
         row = direct.get(election.pk, {"n": 0, "v": None, "i": None, "c": None})
         if (total.reported, total.valid, total.invalid, total.cast) != (
-            row["n"], row["v"] or 0, row["i"] or 0, row["c"] or 0
+            row["n"],
+            row["v"] or 0,
+            row["i"] or 0,
+            row["c"] or 0,
         ):
             mismatched += 1
     return {"reports": reports, "current": current, "duplicated": duplicated, "totals_mismatched": mismatched}
@@ -322,6 +359,7 @@ def main() -> None:
     for size in SIZES:
         manage("generate_national", "--tps", str(size))
         payloads, already = new_payloads(rng)
+        rng.shuffle(payloads)  # reports arrive from all over the country, not in TPS order
         held, payloads = payloads[:HELD_BACK], payloads[HELD_BACK:]
         direct, payloads = payloads[: IN_PROCESS * len(APPS)], payloads[IN_PROCESS * len(APPS) :]
         batched, payloads = payloads[:BATCH_REPORTS], payloads[BATCH_REPORTS:]
@@ -333,7 +371,10 @@ def main() -> None:
             mine_batched = batched[i * len(batched) // len(APPS) : (i + 1) * len(batched) // len(APPS)]
             server = start_server(app)
             try:
+                applier = start_applier()
                 load = run_load(mine, key, server.pid)
+                load["backlog"] = pending_count()
+                load["applier"] = stop_applier(applier)
                 batch_load = run_load(mine_batched, key, server.pid, batch=BATCH_SIZE)
                 if i == len(APPS) - 1:
                     totals_p50, totals_p95, totals_http_p95 = totals_latency(rng, key)
@@ -355,10 +396,16 @@ def main() -> None:
 
 
 def print_table(rows: list[dict[str, Any]]) -> None:
-    kind = WORKER_CLASS if THREADS == 1 else f"{WORKER_CLASS} ({THREADS} threads)"
-    print(f"PostgreSQL, gunicorn {WORKERS} {kind} workers, {CLIENTS} clients, loopback, one report per TPS. "
-          f"Per size, up to {HTTP_REPORTS:,} reports go over HTTP (split evenly between: {', '.join(APPS)}); "
-          "the rest is bulk-loaded first (batches of 100). Lost, duplicated and totals are checked per size.\n")
+    if SERVER == "granian":
+        server = f"granian (WSGI, keep-alive) with {WORKERS} workers of {THREADS} thread{'s' if THREADS > 1 else ''}"
+    else:
+        kind = WORKER_CLASS if THREADS == 1 else f"{WORKER_CLASS} ({THREADS} threads)"
+        server = f"gunicorn {WORKERS} {kind} workers"
+    print(
+        f"PostgreSQL, {server}, {CLIENTS} clients, loopback, one report per TPS. "
+        f"Per size, up to {HTTP_REPORTS:,} reports go over HTTP (split evenly between: {', '.join(APPS)}); "
+        "the rest is bulk-loaded first (batches of 100). Lost, duplicated and totals are checked per size.\n"
+    )
     print("| app | TPS in DB | reports sent over HTTP | intake rate /s | p50 ms | p99 ms | re-sent (dup. answers) | "
           "conn. errors retried | worker killed | lost | duplicated | totals = direct count | "
           "SQL statements / report | ms / report in-process | WSGI ms / report in-process, wall / CPU | "
@@ -386,13 +433,31 @@ def print_table(rows: list[dict[str, Any]]) -> None:
     for row in rows:
         count, load = row["batch"]
         rate = count / load["seconds"] if load["seconds"] else 0.0
-        print(f"| {row['app']} | {row['size']:,} | {count:,} | {load['sent']:,} | {rate:,.0f} | {load['p50_ms']:.1f} "
-              f"| {load['p99_ms']:.1f} |")
+        print(
+            f"| {row['app']} | {row['size']:,} | {count:,} | {load['sent']:,} | {rate:,.0f} | {load['p50_ms']:.1f} "
+            f"| {load['p99_ms']:.1f} |"
+        )
+    print(
+        "\nRunning totals during the HTTP load (the background job, one pass a second, "
+        "competing with the intake for the CPU):\n"
+    )
+    print("| app | TPS in DB | rows applied | passes | longest pass ms | pending when the load ended |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for row in rows:
+        load = row["load"]
+        job = load.get("applier", {})
+        print(
+            f"| {row['app']} | {row['size']:,} | {job.get('applied', 0):,} | {job.get('passes', 0)} "
+            f"| {job.get('longest_ms', 0.0):.0f} | {load.get('backlog', 0):,} |"
+        )
     print()
     for row in rows:
-        count, rate = row["bulk"]
+        count, (rate, applied_rate) = row["bulk"]
         if count and row["app"] == APPS[-1]:
-            print(f"- to reach {row['size']:,} TPS: {count:,} reports bulk-loaded in-process at {rate:,.0f} reports/s")
+            print(
+                f"- to reach {row['size']:,} TPS: {count:,} reports bulk-loaded in-process at {rate:,.0f} reports/s, "
+                f"then added to the running totals at {applied_rate:,.0f} reports/s"
+            )
     last = rows[-1]
     print("\nTargets (issue 5): intake ≥ 1,500 reports/s, p99 < 100 ms at 32 clients, totals p95 < 20 ms.")
     served = [r for r in rows if r["app"] == "fastpath"] or rows  # what kawal.wsgi serves

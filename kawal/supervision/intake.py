@@ -1,15 +1,15 @@
-"""Report intake: store a batch of TPS reports and move the totals, in one transaction.
+"""Report intake: store a batch of TPS reports, in one transaction.
 
-Per batch (one report or a hundred) the database sees the same four statements, sent
+Per batch (one report or a hundred) the database sees the same three statements, sent
 as plain SQL that PostgreSQL and SQLite both understand:
 
 1. lock the current-report rows of the batch's TPS (``FOR UPDATE`` on PostgreSQL;
    SQLite transactions are already exclusive);
 2. insert the new versions, ``ON CONFLICT (submission_id) DO NOTHING RETURNING``: a
    retry, double tap or re-sent outbox comes back as "duplicate" and changes nothing;
-3. upsert the current-report rows;
-4. upsert the area totals with the difference between the old and the new version,
-   rows in one fixed order so concurrent batches cannot deadlock.
+3. upsert the current-report rows, marked ``pending``: the area totals are moved in
+   bulk afterwards by ``totals.apply_pending``, which every reader of the totals calls
+   first (a report is never missing from a total read after it was stored).
 
 The report versions themselves are the append-only trail of intake; see
 ``docs/supervision.md`` for how they join the audit chain.
@@ -30,10 +30,9 @@ from django.utils import timezone
 from kawal.accounts.models import Role
 from kawal.core.scope import code_covers, scope_codes
 from kawal.supervision import quality
-from kawal.supervision.models import AreaTotal, Assignment, CurrentReport, TpsReport
+from kawal.supervision.models import Assignment, CurrentReport, TpsReport
 from kawal.supervision.submission import Submission
 
-SHARDS = 8  # rows per busy area (regency and above)
 REPORTING_ROLES = (Role.PTPS, Role.PKD, Role.PANWASCAM, Role.SECRETARIAT, Role.BAWASLU_MEMBER, Role.ADMIN)
 ATTEMPTS = 5
 CHUNK = 800  # rows per multi-row statement (keeps SQLite under its parameter limit)
@@ -102,17 +101,6 @@ class _Head:
     exists: bool = True
 
 
-def area_codes(tps_code: str, election_region: str) -> list[str]:
-    """The TPS and every area above it, up to the election's region."""
-    parts = tps_code.split(".")
-    codes = [".".join(parts[:i]) for i in range(len(parts), 0, -1)]
-    return [c for c in codes if code_covers(election_region, c)]
-
-
-def shard_of(code: str, tps_id: int) -> int:
-    return tps_id % SHARDS if code.count(".") <= 1 else 0
-
-
 def submit(
     submissions: Sequence[Submission],
     *,
@@ -160,27 +148,21 @@ def _submit(submissions: Sequence[Submission], *, reporter: Reporter, channel: s
         flags = quality.check(sub.figures, head.votes if head else None, head.invalid if head else 0)
         version = (head.version if head else 0) + 1
         planned.append((sub, version, flags))
-        running[key] = _Head(version, dict(sub.figures.votes), sub.figures.valid, sub.figures.invalid,
-                             sub.figures.cast, bool(flags))
+        running[key] = _Head(
+            version, dict(sub.figures.votes), sub.figures.valid, sub.figures.invalid, sub.figures.cast, bool(flags)
+        )
     inserted = _insert_reports(planned, reporter=reporter, channel=channel, now=now)
     outcomes: list[Outcome] = []
     new_heads: dict[tuple[int, int], tuple[int, int, Submission, list[str]]] = {}
-    deltas: dict[tuple[int, str, int, int], list[int]] = {}
     for sub, version, flags in planned:
         report_id = inserted.get(sub.submission_id)
         if report_id is None:
             outcomes.append(Outcome(sub.submission_id, "duplicate"))
             continue
         outcomes.append(Outcome(sub.submission_id, "created", version, report_id, flags))
-        key = (sub.tps.id, sub.election.id)
-        old = heads.get(key)
-        _add_delta(deltas, sub, old, flags)
-        heads[key] = _Head(version, dict(sub.figures.votes), sub.figures.valid, sub.figures.invalid,
-                           sub.figures.cast, bool(flags))
-        new_heads[key] = (report_id, version, sub, flags)
+        new_heads[(sub.tps.id, sub.election.id)] = (report_id, version, sub, flags)
     if new_heads:
         _upsert_heads(new_heads, now)
-        _upsert_totals(deltas)
     _fill_duplicates(outcomes)
     return outcomes
 
@@ -194,7 +176,7 @@ def _lock_heads(keys: set[tuple[int, int]]) -> dict[tuple[int, int], _Head]:
             f"SELECT {columns} FROM {table} WHERE (tps_id, election_id) IN "  # noqa: S608
             "(SELECT * FROM unnest(%s::bigint[], %s::bigint[])) ORDER BY tps_id, election_id FOR UPDATE"
         )
-        with _pg_cursor() as cursor:
+        with pg_cursor() as cursor:
             cursor.execute(sql, [[k[0] for k in ordered], [k[1] for k in ordered]], prepare=True)
             rows = cursor.fetchall()
     else:
@@ -207,8 +189,9 @@ def _lock_heads(keys: set[tuple[int, int]]) -> dict[tuple[int, int], _Head]:
             cursor.execute(sql, [v for key in ordered for v in key])
             rows = cursor.fetchall()
     return {
-        (tps, election): _Head(version, votes if isinstance(votes, dict) else json.loads(votes), valid, invalid,
-                               cast, bool(flagged))
+        (tps, election): _Head(
+            version, votes if isinstance(votes, dict) else json.loads(votes), valid, invalid, cast, bool(flagged)
+        )
         for tps, election, version, votes, valid, invalid, cast, flagged in rows
     }
 
@@ -247,7 +230,7 @@ def _insert_reports(
     if connection.vendor == "postgresql":
         # One constant single-row statement, pipelined by psycopg: parsed once, no long SQL text to build.
         one = "(" + ",".join(["%s"] * len(REPORT_COLUMNS)) + ")"
-        with _pg_cursor() as cursor:
+        with pg_cursor() as cursor:
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES {one} {tail}", rows, returning=True)  # noqa: S608
             while True:
                 for pk, sid in cursor.fetchall():
@@ -268,7 +251,7 @@ def _insert_reports(
 
 
 @contextmanager
-def _pg_cursor() -> Iterator[Any]:
+def pg_cursor() -> Iterator[Any]:
     """A server-side-binding psycopg cursor on Django's connection (PostgreSQL only).
 
     Database errors are raised as Django's, so ``submit``'s retry catches them.
@@ -280,64 +263,27 @@ def _pg_cursor() -> Iterator[Any]:
         yield cursor
 
 
-def _add_delta(
-    deltas: dict[tuple[int, str, int, int], list[int]], sub: Submission, old: _Head | None, flags: list[str]
-) -> None:
-    """Add (new - old) of one TPS to every area above it: [votes, reported, flagged, valid, invalid, cast]."""
-    f = sub.figures
-    summary = [
-        0,
-        0 if old else 1,
-        int(bool(flags)) - int(old.flagged if old else False),
-        f.valid - (old.valid if old else 0),
-        f.invalid - (old.invalid if old else 0),
-        f.cast - (old.cast if old else 0),
-    ]
-    pair_deltas = {
-        int(n): f.votes.get(n, 0) - (old.votes.get(n, 0) if old else 0)
-        for n in set(f.votes) | set(old.votes if old else {})
-    }
-    for code in area_codes(sub.tps.code, sub.election.region_code):
-        shard = shard_of(code, sub.tps.id)
-        row = deltas.setdefault((sub.election.id, code, shard, 0), [0] * 6)
-        for i, value in enumerate(summary):
-            row[i] += value
-        for number, delta in pair_deltas.items():
-            if delta or not old:
-                deltas.setdefault((sub.election.id, code, shard, number), [0] * 6)[0] += delta
-
-
 def _upsert_heads(new_heads: dict[tuple[int, int], tuple[int, int, Submission, list[str]]], now: Any) -> None:
     table = CurrentReport._meta.db_table
     columns = ("election_id", "tps_id", "desa_id", "report_id", "version", "votes", "valid", "invalid", "cast",
-               "flagged", "received_at")  # fmt: skip
+               "flagged", "received_at", "pending", "applied_valid", "applied_invalid", "applied_cast",
+               "applied_flagged")  # fmt: skip
     received = _prep(CurrentReport, "received_at", now)
     rows = [
         [sub.election.id, sub.tps.id, sub.tps.desa_code, report_id, version,
          _prep(CurrentReport, "votes", dict(sub.figures.votes)), sub.figures.valid, sub.figures.invalid,
-         sub.figures.cast, bool(flags), received]
+         sub.figures.cast, bool(flags), received, True, 0, 0, 0, False]
         for (report_id, version, sub, flags) in (new_heads[k] for k in sorted(new_heads))
     ]  # fmt: skip
-    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns[3:])
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns[3:12])  # applied_*: what the totals hold
     _execute_values(table, columns, rows, f"ON CONFLICT (tps_id, election_id) DO UPDATE SET {updates}")
-
-
-def _upsert_totals(deltas: dict[tuple[int, str, int, int], list[int]]) -> None:
-    table = AreaTotal._meta.db_table
-    columns = ("election_id", "area_code", "shard", "pair_number", "votes", "reported", "flagged", "valid",
-               "invalid", "cast")  # fmt: skip
-    rows = [[*key, *deltas[key]] for key in sorted(deltas)]
-    updates = ", ".join(f'"{c}" = {table}."{c}" + excluded."{c}"' for c in columns[4:])
-    _execute_values(
-        table, columns, rows, f"ON CONFLICT (election_id, area_code, shard, pair_number) DO UPDATE SET {updates}"
-    )
 
 
 def _execute_values(table: str, columns: Sequence[str], rows: list[list[Any]], tail: str) -> None:
     names = ", ".join(f'"{c}"' for c in columns)
     one = "(" + ",".join(["%s"] * len(columns)) + ")"
     if connection.vendor == "postgresql":
-        with _pg_cursor() as cursor:
+        with pg_cursor() as cursor:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES {one} {tail}", rows)  # noqa: S608
         return
     with connection.cursor() as cursor:

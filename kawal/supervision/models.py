@@ -3,7 +3,7 @@
 A PTPS report is append-only: every submission is a new :class:`TpsReport` row (a
 version), and :class:`CurrentReport` points at the newest one per TPS and election.
 :class:`AreaTotal` keeps per-pair totals and coverage counters for every area level,
-updated by the intake in the same transaction as the report (see ``intake.py``).
+moved in bulk from the pending current-report rows (see ``totals.py``).
 """
 
 from __future__ import annotations
@@ -63,14 +63,29 @@ class TpsReport(models.Model):
     submission_id = models.UUIDField(
         _("submission id"), unique=True, help_text=_("Made by the client; retries reuse it.")
     )
-    election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="+", verbose_name=_("election"))
-    tps = models.ForeignKey(Tps, on_delete=models.PROTECT, related_name="+", verbose_name=_("TPS"))
-    desa = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("desa/kelurahan"))
+    # Voting day writes hundreds of these a second, so every index and database-level
+    # foreign-key check is paid for by each report. No index of their own for election,
+    # TPS and author: (tps, election, version) covers the lookups. No foreign-key
+    # constraint in the database either: each check locks the parent row (the same
+    # election row for a whole regency), which costs more than the insert itself. The
+    # intake stores only ids it has just looked up, and the parents are PROTECTed in
+    # Django; ``manage.py seal_intake --verify`` looks for orphans.
+    election = models.ForeignKey(
+        Election, on_delete=models.PROTECT, related_name="+", verbose_name=_("election"), db_index=False,
+        db_constraint=False,
+    )  # fmt: skip
+    tps = models.ForeignKey(
+        Tps, on_delete=models.PROTECT, related_name="+", verbose_name=_("TPS"), db_index=False, db_constraint=False
+    )
+    desa = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("desa/kelurahan"), db_constraint=False
+    )
     version = models.PositiveIntegerField(_("version"))
     channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices, default=Channel.WEB)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False,
+        db_constraint=False,
+    )  # fmt: skip
     submitted_at = models.DateTimeField(_("filled in at"), null=True, blank=True)
     received_at = models.DateTimeField(_("received at"))
     checklist = models.JSONField(_("checklist answers"), default=dict, blank=True)
@@ -113,12 +128,22 @@ class CurrentReportQuerySet(RegionScopedQuerySet["CurrentReport"]):
 
 
 class CurrentReport(models.Model):
-    """The newest version per TPS and election, with the figures the totals were built from."""
+    """The newest version per TPS and election, with the figures the totals are built from.
 
-    election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="+")
-    tps = models.ForeignKey(Tps, on_delete=models.PROTECT, related_name="+")
-    desa = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
-    report = models.ForeignKey(TpsReport, on_delete=models.PROTECT, related_name="+")
+    ``pending`` rows hold figures not yet added to the area totals; ``applied_*`` is what
+    the totals hold for this TPS (``applied_votes`` is null until it is first counted).
+    Only the indexes the intake and the pages need, and no database-level foreign keys,
+    for the reasons given on :class:`TpsReport`.
+    """
+
+    election = models.ForeignKey(
+        Election, on_delete=models.PROTECT, related_name="+", db_index=False, db_constraint=False
+    )
+    tps = models.ForeignKey(Tps, on_delete=models.PROTECT, related_name="+", db_index=False, db_constraint=False)
+    desa = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", db_index=False, db_constraint=False)
+    report = models.ForeignKey(
+        TpsReport, on_delete=models.PROTECT, related_name="+", db_index=False, db_constraint=False
+    )
     version = models.PositiveIntegerField()
     votes = models.JSONField()
     valid = models.PositiveIntegerField()
@@ -126,6 +151,12 @@ class CurrentReport(models.Model):
     cast = models.PositiveIntegerField()
     flagged = models.BooleanField(default=False)
     received_at = models.DateTimeField()
+    pending = models.BooleanField(default=True, db_default=True)
+    applied_votes = models.JSONField(null=True, blank=True)
+    applied_valid = models.PositiveIntegerField(default=0, db_default=0)
+    applied_invalid = models.PositiveIntegerField(default=0, db_default=0)
+    applied_cast = models.PositiveIntegerField(default=0, db_default=0)
+    applied_flagged = models.BooleanField(default=False, db_default=False)
 
     objects = CurrentReportQuerySet.as_manager()
 
@@ -133,7 +164,10 @@ class CurrentReport(models.Model):
         verbose_name = _("current TPS report")
         verbose_name_plural = _("current TPS reports")
         constraints = [models.UniqueConstraint(fields=["tps", "election"], name="unique_current_report")]
-        indexes = [models.Index(fields=["election", "desa"], name="sup_current_desa")]
+        indexes = [
+            models.Index(fields=["election", "desa"], name="sup_current_desa"),
+            models.Index(fields=["id"], condition=models.Q(pending=True), name="sup_current_pending"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.tps_id}/{self.election_id} v{self.version}"
@@ -143,13 +177,12 @@ class AreaTotal(models.Model):
     """Running totals of one area (TPS, desa, kecamatan, regency, province) for an election.
 
     ``pair_number`` 0 is the summary row (reported, flagged, valid, invalid, cast); other
-    rows hold one pair's votes. Busy areas are split over ``shard`` rows so concurrent
-    reports do not queue on one row; readers add the shards up.
+    rows hold one pair's votes. Kept for desa and above; a TPS's own figures are its
+    :class:`CurrentReport`.
     """
 
     election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="+")
     area_code = models.CharField(max_length=24)
-    shard = models.PositiveSmallIntegerField(default=0)
     pair_number = models.PositiveSmallIntegerField(default=0)
     votes = models.BigIntegerField(default=0)
     reported = models.IntegerField(default=0)
@@ -162,7 +195,7 @@ class AreaTotal(models.Model):
         verbose_name = _("area total")
         verbose_name_plural = _("area totals")
         constraints = [
-            models.UniqueConstraint(fields=["election", "area_code", "shard", "pair_number"], name="unique_area_total")
+            models.UniqueConstraint(fields=["election", "area_code", "pair_number"], name="unique_area_total")
         ]
 
     def __str__(self) -> str:

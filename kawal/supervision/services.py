@@ -82,6 +82,7 @@ def receive(
         result.items.append(Invalid({"__all__": _("At most %(n)d reports per batch.") % {"n": MAX_BATCH}}, sid))
     if not good:
         return result
+
     def audit_batch_event(outcomes: list[Outcome]) -> None:
         created = [o.report_id for o in outcomes if o.status == "created"]
         if created:
@@ -133,9 +134,7 @@ def seal_intake(*, by: Any = None, limit: int = 200_000) -> IntakeSeal | None:
     """
     with transaction.atomic():
         last = IntakeSeal.objects.select_for_update().aggregate(m=Max("last_report_id"))["m"] or 0
-        rows = list(
-            TpsReport.objects.filter(id__gt=last).order_by("id").values(*SEALED_FIELDS)[:limit]
-        )
+        rows = list(TpsReport.objects.filter(id__gt=last).order_by("id").values(*SEALED_FIELDS)[:limit])
         if not rows:
             return None
         digest = hashlib.sha256()
@@ -170,13 +169,39 @@ def verify_seals() -> list[IntakeSeal]:
     return broken
 
 
+def orphan_reports() -> list[str]:
+    """Report rows pointing at an election, TPS, desa or author that no longer exists.
+
+    The report tables carry no database-level foreign keys (see ``TpsReport``); this is
+    the check that replaces them, run by ``manage.py seal_intake --verify``.
+    """
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists, OuterRef, Q
+
+    from kawal.regions.models import Region
+    from kawal.supervision.models import CurrentReport
+
+    def missing(model: Any, field: str) -> Q:
+        return Q(~Exists(model.objects.filter(pk=OuterRef(field))))
+
+    parents = missing(Election, "election_id") | missing(Tps, "tps_id") | missing(Region, "desa_id")
+    found: list[str] = []
+    author = Q(submitted_by_id__isnull=False) & missing(get_user_model(), "submitted_by_id")
+    reports = TpsReport.objects.filter(parents | author).values_list("pk", flat=True)[:100]
+    found += [f"TPS report {pk}" for pk in reports]
+    current = CurrentReport.objects.filter(parents | missing(TpsReport, "report_id")).values_list("pk", flat=True)
+    found += [f"current report {pk}" for pk in current[:100]]
+    return found
+
+
 def ensure_checklist(election: Election, items: Sequence[tuple[str, str, str, bool]], *, by: Any = None) -> int:
     """Make the election's checklist hold these (key, label, kind, required) items; returns how many changed."""
     changed = 0
     with transaction.atomic():
         for order, (key, label, kind, required) in enumerate(items):
             _item, created = ChecklistItem.objects.update_or_create(
-                election=election, key=key,
+                election=election,
+                key=key,
                 defaults={"label": label, "kind": kind, "required": required, "order": order},
             )
             changed += int(created)

@@ -1,5 +1,9 @@
 """Reading the running totals: one indexed query per area, never a scan of the tallies.
 
+Areas from the desa up read :class:`AreaTotal`; a TPS reads its current report.
+Each read first adds the reports still pending (``totals.apply_pending``; nothing to do
+when the background job has kept up), so a total always includes every stored report.
+
 Also the direct count from the report rows, used by tests and the consistency check to
 prove the running totals right.
 """
@@ -13,6 +17,7 @@ from django.db.models import Count, Q, Sum
 from kawal.elections.models import Election
 from kawal.regions.models import Tps
 from kawal.supervision.models import AreaTotal, CurrentReport
+from kawal.supervision.totals import apply_pending
 
 
 @dataclass
@@ -36,15 +41,15 @@ class AreaSummary:
 
 
 def totals(election: Election | int, area_codes: list[str]) -> dict[str, AreaSummary]:
-    """Running totals of the given areas (all their shards and pairs) in one query."""
+    """Running totals of the given areas (all their pairs): one query, plus one for TPS codes."""
     election_id = election if isinstance(election, int) else election.pk
+    apply_pending()
     out = {code: AreaSummary(code) for code in area_codes}
+    areas = [code for code in area_codes if code.count(".") < 4]
     rows = (
-        AreaTotal.objects.filter(election_id=election_id, area_code__in=area_codes)
+        AreaTotal.objects.filter(election_id=election_id, area_code__in=areas)
         .values("area_code", "pair_number")
-        .annotate(
-            v=Sum("votes"), r=Sum("reported"), f=Sum("flagged"), va=Sum("valid"), i=Sum("invalid"), c=Sum("cast")
-        )
+        .annotate(v=Sum("votes"), r=Sum("reported"), f=Sum("flagged"), va=Sum("valid"), i=Sum("invalid"), c=Sum("cast"))
     )
     for row in rows:
         summary = out[row["area_code"]]
@@ -53,7 +58,25 @@ def totals(election: Election | int, area_codes: list[str]) -> dict[str, AreaSum
             summary.valid, summary.invalid, summary.cast = row["va"] or 0, row["i"] or 0, row["c"] or 0
         else:
             summary.votes[row["pair_number"]] = row["v"] or 0
+    stations = [code for code in area_codes if code.count(".") == 4]
+    if stations:
+        _fill_stations(election_id, stations, out)
     return out
+
+
+def _fill_stations(election_id: int, codes: list[str], out: dict[str, AreaSummary]) -> None:
+    """A TPS's figures are its current report (no running-total rows are kept per TPS)."""
+    desas = sorted({code.rpartition(".")[0] for code in codes})
+    rows = CurrentReport.objects.filter(election_id=election_id, desa_id__in=desas).values_list(
+        "desa_id", "tps__number", "votes", "valid", "invalid", "cast", "flagged"
+    )
+    for desa, number, votes, valid, invalid, cast, flagged in rows:
+        summary = out.get(f"{desa}.{number:03d}")
+        if summary is None:
+            continue  # another TPS of the same desa
+        summary.reported, summary.flagged = 1, int(flagged)
+        summary.valid, summary.invalid, summary.cast = valid, invalid, cast
+        summary.votes = {int(n): v for n, v in votes.items()}
 
 
 def area_total(election: Election | int, area_code: str) -> AreaSummary:

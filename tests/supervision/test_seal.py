@@ -40,3 +40,22 @@ def test_the_command_seals_and_verifies(
     call_command("seal_intake", "--verify")
     out = capsys.readouterr().out
     assert "sealed 1 report version" in out and "all seals match" in out
+
+
+def test_verify_names_reports_whose_tps_was_removed_behind_djangos_back(
+    personas: Personas, pilbup: Election, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from django.db import connection
+
+    from kawal.supervision.services import orphan_reports
+
+    station = tps(RANDUAGUNG, 2)
+    receive([payload(pilbup, station)], reporter=reporter_for(personas.admin), channel="api")
+    assert orphan_reports() == []
+    with connection.cursor() as cursor:  # the report tables have no database-level foreign keys
+        cursor.execute("DELETE FROM regions_tps WHERE id = %s", [station.pk])
+    report = TpsReport.objects.get()
+    assert f"TPS report {report.pk}" in orphan_reports()
+    call_command("seal_intake", "--verify")
+    captured = capsys.readouterr()
+    assert "orphaned report" in captured.out and f"TPS report {report.pk}" in captured.err
