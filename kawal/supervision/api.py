@@ -1,15 +1,17 @@
-"""REST endpoints: report intake (single and batch) and area totals."""
+"""REST endpoints: report intake (single and batch), C.Hasil photos and area totals."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import ParseError
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,8 +22,8 @@ from kawal.elections.models import Election
 from kawal.supervision import api_schema
 from kawal.supervision.intake import Reporter, reporter_for
 from kawal.supervision.lookups import lookups
-from kawal.supervision.models import Channel
-from kawal.supervision.services import receive
+from kawal.supervision.models import Channel, TpsReport
+from kawal.supervision.services import add_photo, receive
 from kawal.supervision.tabulation import area_total
 from kawal.supervision.tokens import IntakeTokenAuthentication, TokenReporter
 
@@ -86,6 +88,48 @@ class ReportBatch(IntakeView):
             return Response({"detail": _('Expected {"reports": [...]}.')}, status=400)
         result = receive(data["reports"], reporter=_reporter(request), channel=Channel.API)
         return Response({"created": result.created, "duplicates": result.duplicates, "results": result.as_list()})
+
+
+class ReportPhoto(APIView):
+    authentication_classes = [IntakeTokenAuthentication, SessionAuthentication]
+    parser_classes = [MultiPartParser]
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="tps_report_photo",
+        summary="Attach a photo of the C.Hasil to a stored report (multipart field 'photo')",
+        description=(
+            "Idempotent: the same picture sent again (e.g. from an outbox after reconnecting) is stored once "
+            "and answers with the same photo id. Only someone who may report for the TPS may attach one."
+        ),
+        request={"multipart/form-data": {"type": "object", "properties": {"photo": {"type": "string",
+                                                                                  "format": "binary"}}}},
+        responses={200: api_schema.PhotoOut, 400: OpenApiResponse(description="not an image, or too large"),
+                   404: OpenApiResponse(description="no such report in the caller's area")},
+        tags=["pengawasan"],
+    )  # fmt: skip
+    def post(self, request: Request, report_id: int) -> Response:
+        user = request.user
+        if isinstance(user, TokenReporter):
+            user = get_user_model().objects.filter(pk=user.reporter.user_id, is_active=True).first()
+            if user is None:
+                raise Http404
+        report = TpsReport.objects.visible_to(user).filter(pk=report_id).first()
+        if report is None:
+            raise Http404
+        try:
+            upload = request.FILES.get("photo")
+        except ParseError:
+            upload = None
+        if upload is None:
+            return Response({"detail": _("Choose a photo of the C.Hasil first.")}, status=400)
+        try:
+            photo = add_photo(report, upload, by=user)
+        except ValidationError as error:
+            return Response({"detail": " ".join(error.messages)}, status=400)
+        except PermissionError:
+            raise Http404 from None
+        return Response({"photo": photo.pk, "report": report.pk, "sha256": photo.evidence.sha256})
 
 
 class AreaTotals(APIView):

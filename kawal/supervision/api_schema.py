@@ -61,3 +61,9 @@ class TotalsOut(serializers.Serializer[Any]):
     invalid = serializers.IntegerField()
     cast = serializers.IntegerField()
     votes = serializers.DictField(child=serializers.IntegerField())
+
+
+class PhotoOut(serializers.Serializer[Any]):
+    photo = serializers.IntegerField()
+    report = serializers.IntegerField()
+    sha256 = serializers.CharField()

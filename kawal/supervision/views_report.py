@@ -74,6 +74,7 @@ def report_form(request: AuthedHttpRequest, election_id: int | None = None) -> H
                 messages.success(request, _("This report had already been received; nothing was added."))
             else:
                 messages.success(request, _("Report received (version %(v)d).") % {"v": item.version})
+            _attach_photo(request, item.report_id)
             return redirect("supervision:report_detail", report_id=item.report_id)
     context = {
         "election": election,
@@ -87,6 +88,21 @@ def report_form(request: AuthedHttpRequest, election_id: int | None = None) -> H
         "counts": COUNT_FIELDS,
     }
     return render(request, "supervision/report_form.html", context)
+
+
+def _attach_photo(request: AuthedHttpRequest, report_id: int) -> None:
+    """The photo sent with the form (without JavaScript); the report is kept even if it is refused."""
+    upload = request.FILES.get("photo")
+    if upload is None:
+        return
+    report = TpsReport.objects.get(pk=report_id)
+    try:
+        add_photo(report, upload, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _("The report was saved, but the photo was refused: %(why)s") % {
+            "why": " ".join(error.messages)})  # fmt: skip
+    except PermissionError:
+        messages.error(request, _("The report was saved, but you may not add a photo to it."))
 
 
 def form_payload(post: Any, election: Election) -> dict[str, Any]:

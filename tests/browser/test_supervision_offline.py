@@ -92,3 +92,38 @@ def test_the_phone_form_shows_the_flag_reason_for_a_tally_that_does_not_add_up(
     assert "angkanya tidak cocok" in text
     assert "tidak sama dengan jumlah suara" in text
     phone.screenshot(path=str(settings.VAR_DIR / "screenshot-ptps-flagged.png"), full_page=True)
+
+
+def test_a_photo_taken_offline_waits_with_its_report_and_is_uploaded_once(
+    live_server: Any, phone: Any, personas: Personas, pilbup: Election
+) -> None:
+    import io
+
+    from PIL import Image
+
+    from kawal.supervision.models import TallyPhoto
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16), "white").save(buffer, "JPEG")
+    base = live_server.url
+    log_in(phone, base, personas.ptps.username)
+    phone.goto(f"{base}/pengawasan/lapor/{pilbup.pk}/")
+    phone.wait_for_selector("#ptps-form[data-offline-ready='1']", state="attached")
+
+    phone.context.set_offline(True)
+    fill_report(phone)
+    phone.set_input_files("#id_photo", files=[{"name": "chasil.jpg", "mimeType": "image/jpeg",
+                                               "buffer": buffer.getvalue()}])  # fmt: skip
+    phone.get_by_test_id("submit").click()
+    phone.wait_for_selector("#outbox-list li[data-photo=pending]")
+    assert "foto menunggu dikirim" in phone.get_by_test_id("outbox").inner_text()
+
+    phone.context.set_offline(False)
+    phone.wait_for_selector("#outbox-list li[data-photo=sent]", timeout=20000)
+    report = TpsReport.objects.get()
+    assert TallyPhoto.objects.filter(report=report).count() == 1
+    assert "foto terkirim" in phone.get_by_test_id("outbox").inner_text()
+
+    phone.get_by_test_id("resend").click()
+    phone.wait_for_function("document.getElementById('outbox-list').innerText.includes('Sudah diterima')")
+    assert TpsReport.objects.count() == 1 and TallyPhoto.objects.count() == 1

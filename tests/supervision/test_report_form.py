@@ -102,6 +102,25 @@ def test_a_photo_of_the_c_hasil_is_stored_as_evidence_and_a_program_is_refused(
     assert client.get(f"/pengawasan/foto/{photo.pk}/").status_code == 200
 
 
+def test_a_photo_sent_with_the_form_is_attached_and_a_refused_one_keeps_the_report(
+    personas: Personas, pilbup: Election, client_for: Any
+) -> None:
+    client = client_for(personas.ptps)
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(buffer, "JPEG")
+    buffer.name = "chasil.jpg"
+    buffer.seek(0)
+    client.post(f"/pengawasan/lapor/{pilbup.pk}/", {**form_data(pilbup), "photo": buffer})
+    assert TallyPhoto.objects.filter(report=TpsReport.objects.get()).count() == 1
+    program = io.BytesIO(b"MZ\x90\x00" + b"\x00" * 100)
+    program.name = "chasil.jpg"
+    second = form_data(pilbup, submission_id="5d3c8f0e-3b9e-4f7a-8a51-0c2d4e6f8a90")
+    response = client.post(f"/pengawasan/lapor/{pilbup.pk}/", {**second, "photo": program}, follow=True)
+    assert TpsReport.objects.count() == 2  # the report is kept
+    assert TallyPhoto.objects.count() == 1
+    assert "foto ditolak" in response.content.decode().lower()
+
+
 def test_the_service_worker_is_served_under_the_pengawasan_path(personas: Personas, client_for: Any) -> None:
     response = client_for(personas.ptps).get("/pengawasan/sw.js")
     assert response["Content-Type"] == "application/javascript"

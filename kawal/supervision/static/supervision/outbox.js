@@ -2,7 +2,9 @@
  *
  * Each report carries a UUID made here; the server stores a submission id once, so a
  * retry, a double tap or the whole outbox sent again never creates a second report.
- * Plain JavaScript, no build step, no network libraries.
+ * A photo of the C.Hasil waits in the outbox with its report (as a Blob) and is uploaded
+ * once the report is stored; the server keeps a picture once, so sending it again adds
+ * nothing. Plain JavaScript, no build step, no network libraries.
  */
 (function () {
   "use strict";
@@ -65,16 +67,23 @@
     return p;
   }
 
+  function describePhoto(item) {
+    if (!item.photoStatus) { return ""; }
+    if (item.photoStatus === "sent") { return " · " + msg.msgPhotoSent; }
+    if (item.photoStatus === "rejected") { return " · " + msg.msgPhotoRejected + " " + (item.photoError || ""); }
+    return " · " + msg.msgPhotoPending;
+  }
+
   function describe(item) {
     var r = item.result || {};
-    if (item.status === "pending") { return msg.msgPending; }
+    if (item.status === "pending") { return msg.msgPending + describePhoto(item); }
     if (item.status === "rejected") {
       var errs = r.errors ? Object.keys(r.errors).map(function (k) { return k + ": " + r.errors[k]; }).join("; ") : "";
       return msg.msgRejected + (errs ? " (" + errs + ")" : "");
     }
     var text = (r.status === "duplicate" ? msg.msgDuplicate : msg.msgSent) + " · " + msg.msgVersion + " " + r.version;
     if (r.reasons && r.reasons.length) { text += " · " + msg.msgFlagged + " " + r.reasons.join(" "); }
-    return text;
+    return text + describePhoto(item);
   }
 
   function render() {
@@ -88,6 +97,7 @@
         li.className = item.status + (flagged ? " flagged" : "");
         li.dataset.submission = item.submission_id;
         li.dataset.status = item.status;
+        if (item.photoStatus) { li.dataset.photo = item.photoStatus; }
         li.textContent = item.label + " · " + describe(item);
         list.appendChild(li);
       });
@@ -122,13 +132,43 @@
     });
   }
 
+  function sendPhoto(item) {
+    var data = new FormData();
+    data.append("photo", item.photo, item.photoName || "c-hasil.jpg");
+    var url = msg.photoEndpoint.replace("/0/", "/" + item.result.report_id + "/");
+    return fetch(url, {
+      method: "POST", credentials: "same-origin", headers: { "X-CSRFToken": msg.csrf }, body: data
+    }).then(function (response) {
+      if (response.status >= 500) { throw new Error("HTTP " + response.status); }  // try again later
+      return response.json().then(function (body) {
+        item.photoStatus = response.ok ? "sent" : "rejected";
+        item.photoError = response.ok ? "" : (body.detail || String(response.status));
+        item.photo = null;  // sent or refused for good: free the phone's storage
+        return put(item);
+      });
+    });
+  }
+
+  function sendPhotos(everything) {
+    return all().then(function (items) {
+      var todo = items.filter(function (i) {
+        return i.status === "sent" && i.photo && i.result && i.result.report_id &&
+          (everything || i.photoStatus === "pending");
+      });
+      return todo.reduce(function (done, item) {  // one after another: phones have little bandwidth
+        return done.then(function () { return sendPhoto(item); });
+      }, Promise.resolve());
+    });
+  }
+
   function sync(everything) {
     if (syncing || !navigator.onLine) { return Promise.resolve(); }
     syncing = true;
     return all().then(function (items) {
       var todo = items.filter(function (i) { return everything || i.status === "pending"; });
       return send(todo);
-    }).catch(function () { /* still offline or server busy: the items stay pending */ })
+    }).then(function () { return sendPhotos(everything); })
+      .catch(function () { /* still offline or server busy: the items stay pending */ })
       .then(function () { syncing = false; return render(); });
   }
 
@@ -141,6 +181,8 @@
     var option = form.elements.tps.options[form.elements.tps.selectedIndex];
     var item = { submission_id: payload.submission_id, payload: payload, status: "pending",
                  label: option ? option.text : String(payload.tps), savedAt: new Date().toISOString() };
+    var picture = form.elements.photo && form.elements.photo.files[0];
+    if (picture) { item.photo = picture; item.photoName = picture.name; item.photoStatus = "pending"; }
     put(item).then(function () {
       form.reset();
       form.elements.submission_id.value = uuid4();  // the next report gets its own id
