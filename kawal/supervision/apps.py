@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from kawal.core.navigation import NavItem
 
 WATCHERS = ("bawaslu_member", "secretariat", "panwascam", "pkd", "admin")
+EDITORS = ("bawaslu_member", "secretariat", "admin")  # as checklists.EDITORS (models are not loaded yet here)
 
 
 class SupervisionConfig(AppConfig):
@@ -16,6 +17,7 @@ class SupervisionConfig(AppConfig):
         NavItem(_("Recap cross-check"), "supervision:recap_index", roles=WATCHERS, order=32),
         NavItem(_("Stage supervision"), "supervision:tasks", roles=(*WATCHERS, "ptps"), order=33),
         NavItem(_("Supervisors"), "supervision:roster", roles=WATCHERS, order=34),
+        NavItem(_("Voting-day checklist"), "supervision:checklist_index", roles=EDITORS, order=35),
     ]
 
     def ready(self) -> None:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kawal.elections.models import Stage
 from kawal.regions.models import Level, Region
-from kawal.supervision.models import SupervisionReport, SupervisionTask
+from kawal.supervision.models import ChecklistItem, SupervisionReport, SupervisionTask
 
 
 def area_choices(user: Any) -> Any:
@@ -71,3 +71,15 @@ class FormAForm(forms.ModelForm):
 
 class CsvUploadForm(forms.Form):
     csv = forms.FileField(label=_("CSV file"))
+
+
+class ChecklistItemForm(forms.ModelForm):
+    """A question of the checklist; the key (how answers are stored) is set once, when added."""
+
+    class Meta:
+        model = ChecklistItem
+        fields = ["label", "kind", "required", "order"]
+        widgets = {"order": forms.NumberInput(attrs={"min": 0, "max": 999})}
+
+
+ChecklistFormSet = forms.modelformset_factory(ChecklistItem, form=ChecklistItemForm, extra=2, can_delete=True)

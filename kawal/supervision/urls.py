@@ -1,6 +1,13 @@
 from django.urls import path
 
-from kawal.supervision import views_coverage, views_index, views_recap, views_report, views_stages
+from kawal.supervision import (
+    views_checklist,
+    views_coverage,
+    views_index,
+    views_recap,
+    views_report,
+    views_stages,
+)
 
 app_name = "supervision"
 
@@ -22,4 +29,6 @@ urlpatterns = [
     path("form-a/<int:report_id>/pdf/", views_stages.form_a_pdf, name="form_a_pdf"),
     path("form-a/<int:report_id>/temuan/", views_stages.form_a_to_finding, name="form_a_finding"),
     path("pengawas/", views_stages.roster, name="roster"),
+    path("daftar-periksa/", views_checklist.checklist_index, name="checklist_index"),
+    path("daftar-periksa/<int:election_id>/", views_checklist.checklist, name="checklist"),
 ]
