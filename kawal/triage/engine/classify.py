@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -148,10 +149,14 @@ class Matcher:
             best = 0.0
             best_span = spans[0]
             best_note = ""
+            # no occurrence can score above this: stop at the first that reaches it
+            ceiling = ACTOR_BOOST if actor else 1.0
             for start, end in spans:
                 factor, note = self._context(rule, start, end, surface, actor)
                 if factor > best:
                     best, best_span, best_note = factor, (start, end), note
+                    if factor >= ceiling:
+                        break
             weight = rule.weight * best * (1.0 + REPEAT_BONUS * min(len(spans) - 1, 2))
             evidence = " ".join(surface[best_span[0] : best_span[1]])
             first = min(s for s, _e in spans)
@@ -170,11 +175,19 @@ class Matcher:
             start, end = i, i + len(rule.parts[0])
             ok = True
             for part, o in zip(rule.parts[1:], occs[1:], strict=True):
-                near = [j for j in o if abs(j - i) <= WINDOW and j != i]
-                if not near:
+                # occurrence lists are ascending: only those within WINDOW of i matter,
+                # and the nearest wins (the earlier one on a tie)
+                j = -1
+                dist = WINDOW + 1
+                for k in range(bisect_left(o, i - WINDOW), len(o)):
+                    cand = o[k]
+                    if cand > i + WINDOW:
+                        break
+                    if cand != i and abs(cand - i) < dist:
+                        j, dist = cand, abs(cand - i)
+                if j < 0:
                     ok = False
                     break
-                j = min(near, key=lambda j: abs(j - i))
                 start, end = min(start, j), max(end, j + len(part))
             if ok:
                 spans.append((start, end))

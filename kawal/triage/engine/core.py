@@ -99,10 +99,11 @@ class Triage:
 
     def _features(self, a: _Analysis) -> frozenset[str]:
         stop = self.lexicon.stopwords
-        feats: set[str] = set()
-        for tok, st in zip(a.surface, a.stems, strict=True):
-            if len(st) >= 4 and not st.isdigit() and tok not in stop and st not in stop:
-                feats.add(st)
+        feats: set[str] = {
+            st
+            for tok, st in set(zip(a.surface, a.stems, strict=True))
+            if len(st) >= 4 and tok not in stop and st not in stop and not st.isdigit()
+        }
         raw = a.raw_tokens
         for i, tok in enumerate(raw[:-1]):
             if tok == "tps" and raw[i + 1].isdigit():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from .types import Evidence
 
@@ -47,6 +48,41 @@ _MONEY_CONTEXT = re.compile(
 )
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can only match at one of ``starts``.
+
+    The date and amount patterns begin with ``\\b`` or a look-behind, which keeps the
+    regex engine from skipping ahead: on long texts trying them at every character costs
+    more than all the rest of the analysis. They can only start at a digit run (or at
+    ``rp``), so they are tried there; ``match`` at a position still sees the character
+    before it, so the boundaries behave as in ``finditer``.
+    """
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        mt = pattern.match(text, start)
+        if mt is not None:
+            end = mt.end()
+            yield mt
+
+
+def _run_starts(text: str) -> list[int]:
+    return [mt.start() for mt in _DIGIT_RUN.finditer(text)]
+
+
+def _word_starts(text: str, word: str) -> list[int]:
+    out: list[int] = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 def find_dates(text: str, default_year: int) -> tuple[list[str], list[Evidence]]:
     """``text`` is normalised (lower case). Returns ISO dates in order of appearance."""
     found: list[tuple[int, str, str]] = []
@@ -66,7 +102,8 @@ def find_dates(text: str, default_year: int) -> tuple[list[str], list[Evidence]]
 
     if not _DIGIT.search(text):
         return [], []
-    for mt in _DATE_WORDS.finditer(text):
+    runs = _run_starts(text)
+    for mt in _scan(_DATE_WORDS, text, runs):
         year = int(mt.group(3)) if mt.group(3) else default_year
         add(mt.start(), mt.end(), year, MONTHS[mt.group(2)], int(mt.group(1)),
             "day month year" if mt.group(3) else f"day month, year assumed {default_year}", mt.group(0))
@@ -149,11 +186,11 @@ def find_amounts(text: str) -> tuple[list[int], list[Evidence]]:
         taken.append((start, end))
         found.append((start, round(value), rule, ev))
 
-    for mt in _RP.finditer(text):
+    for mt in _scan(_RP, text, _word_starts(text, "rp")):
         mult = mt.group(2)
         value = _parse_number(mt.group(1), mult) * (_MULTIPLIERS[mult] if mult else 1)
         add(mt.start(), mt.end(), value, "Rp prefix", mt.group(0))
-    for mt in _BARE.finditer(text):
+    for mt in _scan(_BARE, text, _run_starts(text)):
         mult = mt.group(2)
         rupiah = bool(mt.group(3) or mt.group(4))
         if not rupiah and not _MONEY_CONTEXT.search(text, max(0, mt.start() - 40), mt.start()):

@@ -13,15 +13,23 @@ from .types import RegionEntry
 def load_regions_csv(path: str | Path, prefixes: Iterable[str] = ()) -> list[RegionEntry]:
     """Rows whose code is under one of ``prefixes`` (plus their ancestors); all if none."""
     pre = tuple(prefixes)
+    under = tuple(p + "." for p in pre)
+    ancestors: set[str] = set()
+    for p in pre:
+        parts = p.split(".")
+        ancestors.update(".".join(parts[:k]) for k in range(1, len(parts)))
+    # a code under a prefix, or an ancestor of one, starts with that prefix's province
+    provinces = tuple({p.split(".")[0] for p in pre})
     out: list[RegionEntry] = []
     with open(path, encoding="utf-8", newline="") as fh:
         for row in csv.reader(fh):
             if len(row) < 2 or not row[0] or not row[0][0].isdigit():
                 continue
-            code, name = row[0].strip(), row[1].strip()
-            if pre and not any(
-                code == p or code.startswith(p + ".") or p.startswith(code + ".") for p in pre
+            code = row[0].strip()
+            if pre and not (
+                code.startswith(provinces)
+                and (code in pre or code in ancestors or code.startswith(under))
             ):
                 continue
-            out.append(RegionEntry(code, name, level_of_code(code), parent_of_code(code)))
+            out.append(RegionEntry(code, row[1].strip(), level_of_code(code), parent_of_code(code)))
     return out
