@@ -57,6 +57,7 @@ class TotalsOut(serializers.Serializer[Any]):
     reported = serializers.IntegerField()
     expected = serializers.IntegerField()
     flagged = serializers.IntegerField()
+    not_counted = serializers.IntegerField(help_text="Reports stored but not yet in any total (the peak's backlog).")
     valid = serializers.IntegerField()
     invalid = serializers.IntegerField()
     cast = serializers.IntegerField()

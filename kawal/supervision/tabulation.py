@@ -2,7 +2,9 @@
 
 Areas from the desa up read :class:`AreaTotal`; a TPS reads its current report.
 Each read first adds the reports still pending (``totals.apply_pending``; nothing to do
-when the background job has kept up), so a total always includes every stored report.
+when the background job has kept up), at most one chunk of them so that a page never
+waits long: at the voting-day peak, when the job is behind by more than that, the page
+says how many stored reports are not in its totals yet (``totals.pending_count``).
 
 Also the direct count from the report rows, used by tests and the consistency check to
 prove the running totals right.
@@ -17,7 +19,9 @@ from django.db.models import Count, Q, Sum
 from kawal.elections.models import Election
 from kawal.regions.models import Tps
 from kawal.supervision.models import AreaTotal, CurrentReport
-from kawal.supervision.totals import apply_pending
+from kawal.supervision.totals import CHUNK, apply_pending
+
+READ_APPLY_LIMIT = CHUNK  # pending rows one read may add to the totals (tens of milliseconds)
 
 
 @dataclass
@@ -43,7 +47,7 @@ class AreaSummary:
 def totals(election: Election | int, area_codes: list[str]) -> dict[str, AreaSummary]:
     """Running totals of the given areas (all their pairs): one query, plus one for TPS codes."""
     election_id = election if isinstance(election, int) else election.pk
-    apply_pending()
+    apply_pending(max_rows=READ_APPLY_LIMIT)
     out = {code: AreaSummary(code) for code in area_codes}
     areas = [code for code in area_codes if code.count(".") < 4]
     rows = (

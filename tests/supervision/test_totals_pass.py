@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import pytest
 from django.db import connection, connections
@@ -133,3 +134,22 @@ def test_passes_racing_each_other_and_the_intake_still_count_every_report_once(
     for code in (GRESIK, KEBOMAS):
         assert area_total(pilbup, code).key() == direct_count(pilbup, code).key()
     assert area_total(pilbup, GRESIK).reported == len(stations)
+
+
+@pytest.mark.django_db
+def test_a_read_adds_at_most_one_chunk_and_the_page_says_what_is_not_counted_yet(
+    personas: Personas, pilbup: Election, client_for: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kawal.supervision import tabulation
+
+    monkeypatch.setattr(tabulation, "READ_APPLY_LIMIT", 1)
+    stations = list(Tps.objects.filter(desa__code__startswith=KEBOMAS + ".").order_by("id")[:3])
+    for station in stations:
+        _send(personas, payload(pilbup, station))
+    html = client_for(personas.member).get(f"/pengawasan/cakupan/{pilbup.pk}/{GRESIK}/").content.decode()
+    assert 'data-testid="not-counted">2 laporan' in html
+    api = client_for(personas.member).get(f"/api/v1/pengawasan/total/{pilbup.pk}/{GRESIK}/").json()
+    assert (api["reported"], api["not_counted"]) == (2, 1)
+    apply_pending()
+    html = client_for(personas.member).get(f"/pengawasan/cakupan/{pilbup.pk}/{GRESIK}/").content.decode()
+    assert 'data-testid="not-counted"' not in html
