@@ -281,6 +281,13 @@ def wsgi_cpu(payloads: list[dict[str, Any]], key: str) -> dict[str, tuple[float,
     return out
 
 
+def catch_up() -> int:
+    """What the running-totals job does within seconds once the load stops."""
+    from kawal.supervision.totals import apply_pending
+
+    return apply_pending()
+
+
 def verify() -> dict[str, Any]:
     """Lost, duplicated, and running totals against a direct count (per election, top level)."""
     from django.db.models import Count, Sum
@@ -289,6 +296,7 @@ def verify() -> dict[str, Any]:
     from kawal.supervision.models import CurrentReport, TpsReport
     from kawal.supervision.tabulation import area_total
 
+    catch_up()
     versions = TpsReport.objects.values("tps_id", "election_id").annotate(n=Count("id"))
     duplicated = versions.filter(n__gt=1).count()
     reports = TpsReport.objects.count()
@@ -369,18 +377,21 @@ def main() -> None:
         for i, app in enumerate(APPS):  # the HTTP reports split evenly between the apps compared
             mine = payloads[i * len(payloads) // len(APPS) : (i + 1) * len(payloads) // len(APPS)]
             mine_batched = batched[i * len(batched) // len(APPS) : (i + 1) * len(batched) // len(APPS)]
+            applier = start_applier()  # first: its start-up is over before the load begins
             server = start_server(app)
             try:
-                applier = start_applier()
                 load = run_load(mine, key, server.pid)
                 load["backlog"] = pending_count()
                 load["applier"] = stop_applier(applier)
                 batch_load = run_load(mine_batched, key, server.pid, batch=BATCH_SIZE)
                 if i == len(APPS) - 1:
+                    catch_up()  # the steady state the totals are read in: the job has caught up
                     totals_p50, totals_p95, totals_http_p95 = totals_latency(rng, key)
             finally:
                 server.terminate()
                 server.wait(30)
+                if applier.poll() is None:
+                    applier.kill()
             loads[app] = (load, (len(mine_batched), batch_load))
         statements, db_ms = db_work(held)
         cpu = wsgi_cpu(direct, key)
