@@ -23,13 +23,20 @@ ACTOR_CONTEXT = frozenset(
         "para", "dua", "tiga", "empat", "lima", "belasan", "ratusan",
     }
 )
+# right before an actor word: the object of a report is the reported party ("melaporkan camat X")
+REPORTED_BEFORE = frozenset({"melaporkan", "mengadukan"})
 ACTOR_BOOST = 1.5
 # ... or a recipient, beneficiary or reporter (penalty)
 RECIPIENT_CONTEXT = frozenset(
     {
         "kepada", "ke", "untuk", "bagi", "pada", "dari", "mendukung", "dukung", "memilih",
-        "pilih", "mencoblos", "coblos", "memenangkan", "bersama", "dengan", "melaporkan",
+        "pilih", "mencoblos", "coblos", "memenangkan", "bersama", "dengan",
         "dilaporkan", "lapor", "mengadu", "nomor", "no", "mengajak", "ajak", "atas",
+        # ... or the one talked about or backed ("hoaks tentang calon bupati",
+        # "calon yang diusung partainya")
+        "tentang", "terhadap", "mengenai", "soal", "diusung", "mengusung",
+        # ... or the one quoted ("kata Kapolres", "menurut Ketua Bawaslu")
+        "kata", "ujar", "menurut", "tutur", "ungkap", "imbuh",
     }
 )
 REPORTER_NEXT = frozenset(
@@ -39,7 +46,10 @@ REPORTER_NEXT = frozenset(
        "menggerebek", "menelusuri", "mengklarifikasi", "memberhentikan", "memecat", "memvonis",
        "menjatuhkan", "mendiskualifikasi", "mengamankan", "menangkap", "mencatat", "menerima",
        "menegur", "mengimbau", "mengingatkan"}
+    # ... or a speaker ("Kapolres membenarkan ...", "Camat menjelaskan ...")
+    | {"mengatakan", "menjelaskan", "membenarkan", "menegaskan", "mengungkapkan", "menuturkan"}
 )
+REPORTER_LOOKAHEAD = 3  # "Polres Gresik Kota menangkap": the verb may follow a name
 SUBJECT_MIN = 1.0  # an actor needs one mention worth this much to be suggested
 SUBJECT_MIN_LAINNYA = 2.0  # ... and more when the text is not about a violation
 FIRST_ACTOR_BONUS = 0.5  # the reported party is usually named first
@@ -203,11 +213,16 @@ class Matcher:
             factor *= NEGATION_FACTOR
             note = "denied"
         if actor:
-            if not ACTOR_CONTEXT.isdisjoint(surface[max(0, start - 3) : start]):
+            before = surface[start - 1] if start > 0 else ""
+            if before in RECIPIENT_CONTEXT:
+                # "memilih calon bupati", "kepada kepala desa": never the actor
+                factor *= CONTEXT_PENALTY
+                note = "recipient/reporter context"
+            elif before in REPORTED_BEFORE or not ACTOR_CONTEXT.isdisjoint(surface[max(0, start - 3) : start]):
                 factor *= ACTOR_BOOST
                 note = "actor context"
-            elif not RECIPIENT_CONTEXT.isdisjoint(surface[max(0, start - 2) : start]) or (
-                end < len(surface) and surface[end] in REPORTER_NEXT
+            elif not RECIPIENT_CONTEXT.isdisjoint(surface[max(0, start - 2) : start]) or not (
+                REPORTER_NEXT.isdisjoint(surface[end : end + REPORTER_LOOKAHEAD])
             ):
                 factor *= CONTEXT_PENALTY
                 note = "recipient/reporter context"
@@ -283,7 +298,8 @@ def classify(
     lex = matcher.lexicon
     routed_actor = None
     if actor_scores:
-        routable = {k: v for k, v in actor_scores.items() if k in lex.routes}
+        # only an actor named as such routes: not a reporter, enforcer or recipient
+        routable = {k: v for k, v in actor_scores.items() if k in lex.routes and k in eligible}
         if routable:
             # strongest actor; on a tie, the one named first
             routed_actor = max(routable, key=lambda k: (routable[k], -first_seen[k]))
