@@ -19,7 +19,7 @@ from django.db.models import Count, Q, Sum
 from kawal.elections.models import Election
 from kawal.regions.models import Tps
 from kawal.supervision.models import AreaTotal, CurrentReport
-from kawal.supervision.totals import CHUNK, apply_pending
+from kawal.supervision.totals import CHUNK, apply_pending, pending_count
 
 READ_APPLY_LIMIT = CHUNK  # pending rows one read may add to the totals (tens of milliseconds)
 
@@ -34,6 +34,7 @@ class AreaSummary:
     cast: int = 0
     votes: dict[int, int] = field(default_factory=dict)
     expected: int = 0  # TPS in the area (filled by callers that need coverage)
+    not_counted: int = 0  # reports stored but not yet in any total when this was read
 
     @property
     def missing(self) -> int:
@@ -44,11 +45,20 @@ class AreaSummary:
                 {n: v for n, v in self.votes.items() if v})  # fmt: skip
 
 
+def refresh() -> int:
+    """Add up to one chunk of pending reports to the totals; how many are still waiting.
+
+    Counting the rest costs a query, needed only when the chunk was full (the job is behind).
+    """
+    applied = apply_pending(max_rows=READ_APPLY_LIMIT)
+    return pending_count() if applied >= READ_APPLY_LIMIT else 0
+
+
 def totals(election: Election | int, area_codes: list[str]) -> dict[str, AreaSummary]:
     """Running totals of the given areas (all their pairs): one query, plus one for TPS codes."""
     election_id = election if isinstance(election, int) else election.pk
-    apply_pending(max_rows=READ_APPLY_LIMIT)
-    out = {code: AreaSummary(code) for code in area_codes}
+    not_counted = refresh()
+    out = {code: AreaSummary(code, not_counted=not_counted) for code in area_codes}
     areas = [code for code in area_codes if code.count(".") < 4]
     rows = (
         AreaTotal.objects.filter(election_id=election_id, area_code__in=areas)

@@ -78,8 +78,8 @@ def _use_the_pending_index() -> None:
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")  # nor start workers for it
+            # Nor start parallel workers for it; both settings in one round trip.
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0")
 
 
 def pending_count() -> int:

@@ -19,7 +19,6 @@ from kawal.regions.models import Level, Region, Tps
 from kawal.supervision import quality
 from kawal.supervision.models import CurrentReport
 from kawal.supervision.tabulation import AreaSummary, totals
-from kawal.supervision.totals import pending_count
 
 POLL_SECONDS = 10
 
@@ -100,7 +99,7 @@ def coverage(request: AuthedHttpRequest, election_id: int, code: str) -> HttpRes
         "stations": stations,
         "flagged": [(c, quality.reasons(c.report.flags)) for c in flagged],
         "poll_seconds": POLL_SECONDS,
-        "not_counted": pending_count(),
+        "not_counted": summary.not_counted,
     }
     template = "supervision/_coverage_live.html" if request.headers.get("HX-Request") else "supervision/coverage.html"
     return render(request, template, context)
