@@ -24,7 +24,7 @@ from kawal.core.scope import code_covers
 from kawal.regions.models import Region
 
 from .engine import Triage
-from .engine.grouping import feature_weights, similarity
+from .engine.grouping import feature_weights, pair_score
 from .models import CaseCategory, Category, Field, Status, Suggestion
 from .runtime import get_triage, regency_code
 
@@ -62,7 +62,8 @@ def _why_duplicate(engine: Triage, shared: frozenset[str], score: float) -> list
     names = {e.code: e.name for e in engine.places.by_code.values()}
     labels = {"P": "same place", "D": "same date", "A": "same amount", "T": "same TPS number"}
     out = [{"field": "duplicate", "rule": f"similarity {score:.2f}", "evidence": ""}]
-    for feature in sorted(f for f in shared if f[1:2] == ":"):
+    # names and other numbers make the score but are not listed: they may name people
+    for feature in sorted(f for f in shared if f[1:2] == ":" and f[0] in labels):
         kind, value = feature.split(":", 1)
         out.append({"field": "duplicate", "rule": labels.get(kind, kind), "evidence": names.get(value, value)})
     roots = engine.lexicon.stemmer.roots  # known vocabulary only: no names of people
@@ -82,13 +83,13 @@ def _duplicates(engine: Triage, case: Case) -> list[tuple[Case, list[dict[str, s
     if not others:
         return []
     feats = [_case_features(engine, c) for c in [case, *others]]
-    weights, _df = feature_weights(feats)
+    weights, df = feature_weights(feats)
     found: list[tuple[float, Case, frozenset[str]]] = []
     for other, theirs in zip(others, feats[1:], strict=True):
         shared = feats[0] & theirs
-        if not any(f[1:2] == ":" for f in shared):
+        if not any(f[1:2] == ":" and f[0] in "PDAT" for f in shared):
             continue
-        score = similarity(feats[0], theirs, weights)
+        score = pair_score(feats[0], theirs, weights, df, engine.pair_weights)
         if score >= engine.group_threshold:
             found.append((score, other, shared))
     found.sort(key=lambda t: -t[0])

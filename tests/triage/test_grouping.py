@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kawal.triage.engine import Triage
 from kawal.triage.engine.evaluate import load_devset, pair_scores
+from kawal.triage.engine.grouping import feature_weights, load_pair_weights, pair_score
 
 SAME_A = [
     "Pada Selasa (26/11) tim sukses paslon 1 berinisial RK membagikan amplop Rp50.000 di Desa Sawo, Kecamatan Dukun.",
@@ -62,3 +65,33 @@ def test_grouping_never_crashes(triage: Triage, texts: list[str]) -> None:
     for gid in g:
         if gid is not None:
             assert g.count(gid) >= 2
+
+
+OUTLET_A = (
+    "Propam Polda Sulawesi Utara memeriksa dua anggota Polres Minahasa yang fotonya viral berpose "
+    "bersama tim sukses seorang calon gubernur."
+)
+OUTLET_B = (
+    "Dua polisi Polres Minahasa terlihat di Facebook berfoto dengan pendukung calon gubernur sambil "
+    "mengacungkan satu jari; Propam turun tangan."
+)
+UNRELATED = "Bawaslu Kota Bekasi menerima laporan surat suara yang sudah tercoblos di TPS 36 Jakamulya."
+
+
+def test_two_outlets_sharing_names_are_one_incident(triage: Triage) -> None:
+    g = triage.group([OUTLET_A, UNRELATED, OUTLET_B])
+    assert g[0] is not None and g[0] == g[2]
+    assert g[1] is None
+
+
+def test_contradicting_dates_weigh_against_one_incident(triage: Triage) -> None:
+    a, b = triage.features(SAME_A[0]), triage.features(SAME_A[1])
+    moved = triage.features(SAME_A[1].replace("26 November", "3 Desember"))
+    weights, df = feature_weights([a, b, moved])
+    assert pair_score(a, b, weights, df, triage.pair_weights) > pair_score(a, moved, weights, df, triage.pair_weights)
+
+
+def test_grouping_settings_are_data(triage: Triage) -> None:
+    settings_file = Path(__file__).resolve().parents[2] / "kawal" / "triage" / "data" / "grouping.txt"
+    assert load_pair_weights(settings_file) == triage.pair_weights
+    assert triage.group_threshold == triage.pair_weights.threshold

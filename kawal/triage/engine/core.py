@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .classify import Matcher, classify
-from .grouping import group_features
+from .grouping import PairWeights, group_features, load_pair_weights
 from .lexicon import DATA_DIR, Lexicon, expand, load_lexicon
 from .places import PlaceIndex
 from .quantities import find_amounts, find_dates
 from .text import normalize, tokenize
 from .types import Evidence, RegionEntry, Suggestion
 
-DEFAULT_GROUP_THRESHOLD = 0.40
+# a capitalised word after a space, unless the space ends a sentence: a name ("di
+# Kecamatan Bukit Bestari", "Polres Minahasa"); all-capital acronyms (KPPS) are not names
+_DIGITS = frozenset("0123456789")
+_NAME = re.compile(r" [A-Z][a-z]{3,}")
+_SENTENCE_END = frozenset(".!?:;\"'(“‘")
 
 
 @dataclass(slots=True)
 class _Analysis:
+    text: str
     raw_tokens: list[str]
     surface: list[str]
     stems: list[str]
@@ -45,14 +51,18 @@ class Triage:
         *,
         home_code: str | None = None,
         default_year: int = 2024,
-        group_threshold: float = DEFAULT_GROUP_THRESHOLD,
+        group_threshold: float | None = None,
         data_dir: Path = DATA_DIR,
     ) -> None:
         self.lexicon: Lexicon = load_lexicon(data_dir)
         self.matcher = Matcher(self.lexicon)
         self.places = PlaceIndex(regions, self.lexicon.place_common, home_code)
         self.default_year = default_year
-        self.group_threshold = group_threshold
+        pw = load_pair_weights(data_dir / "grouping.txt")
+        if group_threshold is not None:
+            pw = replace(pw, threshold=group_threshold)
+        self.pair_weights: PairWeights = pw
+        self.group_threshold = pw.threshold
 
     # ------------------------------------------------------------------ analysis
     def _analyse(self, text: str) -> _Analysis:
@@ -65,7 +75,7 @@ class Triage:
         places, place_expl = self.places.find(raw)
         dates, date_expl = find_dates(norm, self.default_year)
         amounts, amount_expl = find_amounts(norm)
-        return _Analysis(raw, surface, stems, places, place_expl, dates, date_expl, amounts, amount_expl)
+        return _Analysis(text, raw, surface, stems, places, place_expl, dates, date_expl, amounts, amount_expl)
 
     def suggest(self, text: str) -> Suggestion:
         if not isinstance(text, str) or not text.strip():
@@ -99,15 +109,30 @@ class Triage:
 
     def _features(self, a: _Analysis) -> frozenset[str]:
         stop = self.lexicon.stopwords
+        # words of resolved places count once, as the place code
+        place_words = {w for p in a.places for w in p.name.lower().split()}
         feats: set[str] = {
             st
             for tok, st in set(zip(a.surface, a.stems, strict=True))
-            if len(st) >= 4 and tok not in stop and st not in stop and not st.isdigit()
+            if len(st) >= 4 and tok not in stop and st not in stop and not st.isdigit() and tok not in place_words
         }
         raw = a.raw_tokens
         for i, tok in enumerate(raw[:-1]):
             if tok == "tps" and raw[i + 1].isdigit():
                 feats.add(f"T:{int(raw[i + 1])}")
+        for tok in raw:
+            # other numbers ("352 TPS", "1.496 rekomendasi"), not years
+            if tok[0] in _DIGITS and tok.isdigit() and len(tok) <= 6:
+                value = int(tok)
+                if value >= 10 and not 2000 <= value <= 2035:
+                    feats.add(f"#:{value}")
+        text = a.text
+        for m in _NAME.finditer(text):
+            k = m.start()
+            if k and text[k - 1] not in _SENTENCE_END:
+                name = m.group()[1:].lower()
+                if name not in stop and name not in place_words:
+                    feats.add(f"N:{name}")
         for p in a.places:
             if p.level in ("kecamatan", "desa"):
                 feats.add(f"P:{p.code}")
@@ -115,10 +140,13 @@ class Triage:
         feats.update(f"A:{v}" for v in a.amounts)
         return frozenset(feats)
 
+    def _grouping(self, threshold: float | None) -> PairWeights:
+        return self.pair_weights if threshold is None else replace(self.pair_weights, threshold=threshold)
+
     def group(self, texts: Sequence[str], threshold: float | None = None) -> list[int | None]:
         """Same-incident group number for each text (None = no duplicate found)."""
         feats = [self.features(t) for t in texts]
-        return group_features(feats, self.group_threshold if threshold is None else threshold)
+        return group_features(feats, self._grouping(threshold))
 
     def suggest_and_group(
         self, texts: Sequence[str], threshold: float | None = None
@@ -129,10 +157,13 @@ class Triage:
         for t in texts:
             if isinstance(t, str) and t.strip():
                 a = self._analyse(t)
-                sugg.append(self._suggest(a))
-                feats.append(self._features(a))
+                s = self._suggest(a)
+                sugg.append(s)
+                # the suggested category too: two texts given different categories are
+                # less likely to be one incident
+                feats.append(self._features(a) | {f"C:{s.category}"})
             else:
                 sugg.append(self.suggest(t))
                 feats.append(frozenset())
-        groups = group_features(feats, self.group_threshold if threshold is None else threshold)
+        groups = group_features(feats, self._grouping(threshold))
         return sugg, groups

@@ -1,10 +1,18 @@
 """Grouping texts that describe the same incident.
 
-Each text becomes a set of features: content stems, "TPS n" numbers, resolved place
-codes, dates and amounts. Features are weighted by rarity in the batch (idf). Candidate
-pairs come from blocking on each text's rarest features (so no all-pairs pass over big
-batches); a candidate pair is linked when the weighted cosine of its feature sets reaches
-``threshold``; groups are the connected components.
+Each text becomes a set of typed features: content stems (no prefix), resolved place
+codes (``P:``), dates (``D:``), money amounts (``A:``), "TPS n" numbers (``T:``),
+capitalised names (``N:``), other numbers (``#:``) and, when known, the suggested
+category (``C:``). Two outlets writing about one incident share few ordinary words but
+the same places, dates, amounts and names, so the same-incident score (``pair_score``)
+is the idf-weighted cosine of the content stems plus a bonus for each kind of shared
+incident detail, minus a penalty for details that contradict (two different dates, two
+different desa, two different categories). The settings are data: ``data/grouping.txt``.
+
+A pair is linked when its score reaches the threshold and each text is the other's best
+match (so a chain of weak likenesses does not snowball into one big group), or when the
+score is strong; groups are the connected components. Candidate pairs come from
+blocking on each text's rarest features (no all-pairs pass over big batches).
 """
 
 from __future__ import annotations
@@ -12,12 +20,53 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 FeatureSet = frozenset[str]
 
 BLOCK_KEYS = 6  # rarest features per text used for blocking
 ALL_PAIRS_UP_TO = 300  # small batches: compare every pair
 TYPE_WEIGHT = {"P": 1.5, "D": 1.5, "A": 1.5, "T": 1.2}
+
+
+@dataclass(frozen=True, slots=True)
+class PairWeights:
+    """The settings of ``data/grouping.txt``."""
+
+    content: float = 1.0
+    desa: float = 0.30
+    kecamatan: float = 0.20
+    date: float = 0.30
+    amount: float = 0.20
+    tps: float = 0.15
+    name: float = 0.15
+    name_max: int = 3
+    name_max_df: int = 3
+    number: float = 0.05
+    number_max: int = 2
+    category_conflict: float = 0.20
+    date_conflict: float = 0.10
+    desa_conflict: float = 0.20
+    threshold: float = 0.45
+    strong: float = 0.75
+
+
+def load_pair_weights(path: Path) -> PairWeights:
+    values: dict[str, float] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name, _, value = line.partition(" ")
+        if name not in PairWeights.__dataclass_fields__:
+            raise ValueError(f"bad grouping setting: {line!r}")
+        values[name] = float(value)
+    ints = {"name_max", "name_max_df", "number_max"}
+    return PairWeights(**{k: int(v) if k in ints else v for k, v in values.items()})  # type: ignore[arg-type]
+
+
+DEFAULT_WEIGHTS = PairWeights()
 
 
 class _UnionFind:
@@ -55,41 +104,93 @@ def feature_weights(features: Sequence[FeatureSet]) -> tuple[dict[str, float], d
     return weights, df
 
 
-def similarity(a: FeatureSet, b: FeatureSet, weights: dict[str, float]) -> float:
-    if not a or not b:
-        return 0.0
-    small, big = (a, b) if len(a) <= len(b) else (b, a)
-    shared = sum(weights[f] ** 2 for f in small if f in big)
-    if shared == 0.0:
-        return 0.0
-    na = sum(weights[f] ** 2 for f in a)
-    nb = sum(weights[f] ** 2 for f in b)
-    return shared / math.sqrt(na * nb)
+class _Prepared:
+    """One text's features split by type, with the norm of its content stems."""
+
+    __slots__ = ("content", "norm", "typed")
+
+    def __init__(self, fs: FeatureSet, weights: dict[str, float]) -> None:
+        self.content = frozenset(f for f in fs if f[1:2] != ":")
+        self.norm = math.sqrt(sum(weights[f] ** 2 for f in self.content))
+        typed: dict[str, set[str]] = defaultdict(set)
+        for f in fs:
+            if f[1:2] == ":":
+                kind = f[0]
+                if kind == "P" and f.count(".") == 3:
+                    kind = "V"  # a desa/kelurahan code (four parts)
+                typed[kind].add(f)
+        self.typed = dict(typed)
 
 
-def group_features(features: Sequence[FeatureSet], threshold: float) -> list[int | None]:
-    n = len(features)
-    weights, df = feature_weights(features)
-    uf = _UnionFind(n)
-    norms = [math.sqrt(sum(weights[f] ** 2 for f in fs)) for fs in features]
-
-    def sim(i: int, j: int) -> float:
-        a, b = features[i], features[j]
-        if not norms[i] or not norms[j]:
-            return 0.0
-        small, big = (a, b) if len(a) <= len(b) else (b, a)
+def _score(a: _Prepared, b: _Prepared, weights: dict[str, float], df: dict[str, int] | None, pw: PairWeights) -> float:
+    score = 0.0
+    if a.norm and b.norm:
+        small, big = (a.content, b.content) if len(a.content) <= len(b.content) else (b.content, a.content)
         shared = 0.0
         for f in small:
             if f in big:
                 shared += weights[f] ** 2
-        return shared / (norms[i] * norms[j])
+        score = pw.content * shared / (a.norm * b.norm)
+    ta, tb = a.typed, b.typed
+    if not ta or not tb:
+        return score
 
-    if n <= ALL_PAIRS_UP_TO:
-        for i in range(n):
-            for j in range(i + 1, n):
-                if sim(i, j) >= threshold:
-                    uf.union(i, j)
-    else:
+    def common(kind: str) -> set[str]:
+        x, y = ta.get(kind), tb.get(kind)
+        return x & y if x and y else set()
+
+    def conflict(kind: str) -> bool:
+        x, y = ta.get(kind), tb.get(kind)
+        return bool(x and y and not (x & y))
+
+    if common("V"):
+        score += pw.desa
+    elif common("P"):
+        score += pw.kecamatan
+    if common("D"):
+        score += pw.date
+    if common("A"):
+        score += pw.amount
+    if common("T"):
+        score += pw.tps
+    names = common("N")
+    if names:
+        rare = sum(1 for f in names if df is None or df.get(f, 0) <= pw.name_max_df)
+        score += pw.name * min(rare, pw.name_max)
+    numbers = common("#")
+    if numbers:
+        score += pw.number * min(len(numbers), pw.number_max)
+    if conflict("C"):
+        score -= pw.category_conflict
+    if conflict("D"):
+        score -= pw.date_conflict
+    if conflict("V"):
+        score -= pw.desa_conflict
+    return score
+
+
+def pair_score(
+    a: FeatureSet,
+    b: FeatureSet,
+    weights: dict[str, float],
+    df: dict[str, int] | None = None,
+    pw: PairWeights = DEFAULT_WEIGHTS,
+) -> float:
+    """The same-incident score of two feature sets (weights and df from ``feature_weights``)."""
+    if not a or not b:
+        return 0.0
+    return _score(_Prepared(a, weights), _Prepared(b, weights), weights, df, pw)
+
+
+def group_features(features: Sequence[FeatureSet], pw: PairWeights = DEFAULT_WEIGHTS) -> list[int | None]:
+    n = len(features)
+    weights, df = feature_weights(features)
+    prepared = [_Prepared(fs, weights) for fs in features]
+    threshold = pw.threshold
+
+    def candidates() -> list[tuple[int, int]]:
+        if n <= ALL_PAIRS_UP_TO:
+            return [(i, j) for i in range(n) for j in range(i + 1, n) if features[i] and features[j]]
         max_df = max(5, min(60, n // 100))
         postings: dict[str, list[int]] = defaultdict(list)
         keys_of: list[list[str]] = []
@@ -99,15 +200,34 @@ def group_features(features: Sequence[FeatureSet], threshold: float) -> list[int
             keys_of.append(keys)
             for f in keys:
                 postings[f].append(i)
+        out: list[tuple[int, int]] = []
         for i in range(n):
             counts: dict[int, int] = defaultdict(int)
             for f in keys_of[i]:
                 for j in postings[f]:
                     if j > i:
                         counts[j] += 1
-            for j, c in counts.items():
-                if c >= 2 and uf.find(i) != uf.find(j) and sim(i, j) >= threshold:
-                    uf.union(i, j)
+            out.extend((i, j) for j, c in counts.items() if c >= 2)
+        return out
+
+    linked: list[tuple[int, int, float]] = []
+    best: dict[int, tuple[float, int]] = {}  # each text's best match: highest score, then earliest text
+
+    def note(i: int, j: int, s: float) -> None:
+        cur = best.get(i)
+        if cur is None or s > cur[0] or (s == cur[0] and j < cur[1]):
+            best[i] = (s, j)
+
+    for i, j in candidates():
+        s = _score(prepared[i], prepared[j], weights, df, pw)
+        if s >= threshold:
+            linked.append((i, j, s))
+            note(i, j, s)
+            note(j, i, s)
+    uf = _UnionFind(n)
+    for i, j, s in linked:
+        if s >= pw.strong or (best[i][1] == j and best[j][1] == i):
+            uf.union(i, j)
 
     roots = [uf.find(i) for i in range(n)]
     size: dict[int, int] = defaultdict(int)
