@@ -33,9 +33,19 @@ def _words(source: str) -> str:
     return f"“{source.strip()}”"
 
 
+def _note(note: str | None) -> str:
+    """The context note of a hit ("actor context", "denied", ...) in the active language."""
+    notes = {
+        "actor context": _("in an actor's position"),
+        "recipient/reporter context": _("in the position of a recipient, reporter or speaker"),
+        "denied": _("denied in the text"),
+    }
+    return notes.get(note or "", note or "")
+
+
 def _hit(m: re.Match[str]) -> str:
     kind = {"cat": _("keyword"), "subj": _("actor"), "implied": _("implied by")}.get(m["kind"], m["kind"])
-    note = {"actor context": _("in an actor's position")}.get(m["note"] or "", m["note"] or "")
+    note = _note(m["note"])
     weight = _("weight +%(w)s") % {"w": m["w"]}
     return f"{kind} {_words(m['source'])} ({weight}{', ' + note if note else ''})"
 
@@ -60,18 +70,39 @@ def _place(m: re.Match[str]) -> str:
 
 
 def _routed(m: re.Match[str]) -> str:
-    return _("partisan conduct %(words)s (weight +%(w)s) counted as %(c)s because the actor is %(s)s") % {
-        "words": _words(m["source"]),
-        "w": m["w"],
-        "c": _category(m["c"]),
-        "s": _subject(m["s"]),
+    if m["s"] == "none":
+        text = _("partisan conduct %(words)s (weight +%(w)s) counted as %(c)s: no actor named") % {
+            "words": _words(m["source"]),
+            "w": m["w"],
+            "c": _category(m["c"]),
+        }
+    else:
+        text = _("partisan conduct %(words)s (weight +%(w)s) counted as %(c)s because the actor is %(s)s") % {
+            "words": _words(m["source"]),
+            "w": m["w"],
+            "c": _category(m["c"]),
+            "s": _subject(m["s"]),
+        }
+    note = _note(m["note"])
+    return f"{text} ({note})" if note else text
+
+
+def _duplicate_label(m: re.Match[str]) -> str:
+    labels = {
+        "same place": _("the same place"),
+        "same date": _("the same date"),
+        "same amount": _("the same amount"),
+        "same TPS number": _("the same TPS number"),
+        "shared words": _("shared words"),
     }
+    return labels[m["label"]]
 
 
 PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
     (
         re.compile(
-            r"^partisan:(?P<source>.+?) \(\+(?P<w>[\d.]+)\) routed to (?P<c>\w+) by actor (?P<s>\w+)(?: \(x[\d.]+\))?$"
+            r"^partisan:(?P<source>.+?) \(\+(?P<w>[\d.]+)(?:, (?P<note>[^)]+))?\) routed to (?P<c>\w+)"
+            r" by actor (?P<s>\w+)(?: \(x[\d.]+\))?$"
         ),
         _routed,
     ),
@@ -119,6 +150,11 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
         lambda m: _("no actor named; usual for %(c)s: %(s)s") % {"c": _category(m["c"]), "s": _subject(m["s"])},
     ),
     (re.compile(r"^empty text: lainnya / tidak_diketahui$"), lambda m: _("empty text")),
+    (
+        re.compile(r"^similarity (?P<s>[\d.]+)$"),
+        lambda m: _("same-incident score %(s)s") % {"s": m["s"]},
+    ),
+    (re.compile(r"^(?P<label>same place|same date|same amount|same TPS number|shared words)$"), _duplicate_label),
     (
         re.compile(
             r"^(?:marker '(?P<marker>[\w.]+)'|unmarked name)(?P<quals>[^>]*) -> (?P<level>\w+) (?P<code>[\d.]+)$"
