@@ -151,6 +151,13 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
     ),
     (re.compile(r"^empty text: lainnya / tidak_diketahui$"), lambda m: _("empty text")),
     (
+        re.compile(r"^outreach or reminder \((?P<w>[\d.]+)\), no incident cue: categories x(?P<f>[\d.]+)$"),
+        lambda m: (
+            _("outreach, a reminder or a meeting (%(w)s) and no reported incident: violation scores x%(f)s")
+            % {"w": m["w"], "f": m["f"]}
+        ),
+    ),
+    (
         re.compile(r"^similarity (?P<s>[\d.]+)$"),
         lambda m: _("same-incident score %(s)s") % {"s": m["s"]},
     ),

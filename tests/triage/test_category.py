@@ -73,3 +73,18 @@ def test_partisanship_of_an_organiser_is_an_ethics_matter(triage: Triage) -> Non
     s = triage.suggest("Dua anggota KPPS tidak netral, berfoto memakai kaos paslon dan pose jari nomor urut.")
     assert (s.category, s.subject) == ("penyelenggara", "penyelenggara")
     assert any("neutrality cues" in e.rule for e in s.explanation)
+
+
+def test_a_reminder_without_an_incident_is_not_a_violation(triage: Triage) -> None:
+    s = triage.suggest(
+        "Bawaslu mengirim surat imbauan kepada peserta pemilu agar tidak melibatkan anak-anak dalam kampanye."
+    )
+    assert s.category == "lainnya"
+    assert any(e.rule.startswith("outreach or reminder") for e in s.explanation)
+
+
+def test_an_incident_keeps_its_category_despite_outreach_words(triage: Triage) -> None:
+    s = triage.suggest(
+        "Saat sosialisasi, Bawaslu menemukan tim kampanye melibatkan anak-anak dalam kampanye terbuka."
+    )
+    assert s.category == "kampanye"

@@ -28,6 +28,10 @@ KNOWN = [
         "tidak ada pelaku yang disebut (disangkal dalam teks)",
     ),
     ("similarity 0.62", "skor kejadian yang sama 0.62"),
+    (
+        "outreach or reminder (4.50), no incident cue: categories x0.2",
+        "sosialisasi, imbauan atau rapat (4.50) tanpa kejadian yang dilaporkan: skor pelanggaran x0.2",
+    ),
     ("same place", "tempat yang sama"),
     ("shared words", "kata yang sama"),
     ("marker 'desa' -> desa 35.25.14.2002", "setelah kata “desa” → desa 35.25.14.2002"),

@@ -52,3 +52,20 @@ def test_recount_without_a_named_actor_points_to_the_organisers(triage: Triage) 
 def test_enforcer_is_not_the_reported_party(triage: Triage) -> None:
     s = triage.suggest("Satpol PP menurunkan baliho paslon yang dipasang di pohon.")
     assert (s.category, s.subject) == ("kampanye", "peserta")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a ballot "for the president" names no actor
+        ("Surat suara presiden di TPS 5 ditemukan sudah tercoblos sebelum dibagikan.", "tidak_diketahui"),
+        # counted voters who found something are reporters, not the reported party
+        ("Surat suara sudah berlubang; dua pemilih menemukannya di bilik suara.", "tidak_diketahui"),
+        # a candidate for bupati is not a sitting bupati
+        ("Akun anonim menyebar hoaks antar pasangan calon bupati selama masa kampanye.", "tidak_diketahui"),
+        # an incumbent running again is still the incumbent
+        ("Bantuan dinas sosial dikemas dengan spanduk bertuliskan nama calon petahana.", "pejabat"),
+    ],
+)
+def test_who_is_not_the_reported_party(triage: Triage, text: str, subject: str) -> None:
+    assert triage.suggest(text).subject == subject

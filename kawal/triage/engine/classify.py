@@ -39,6 +39,13 @@ RECIPIENT_CONTEXT = frozenset(
         "kata", "ujar", "menurut", "tutur", "ungkap", "imbuh",
     }
 )
+# right before an actor word only: the one voted for or talked about ("surat suara presiden",
+# "hoaks antar pasangan calon"), or a candidate's title ("pasangan calon bupati" is not a
+# sitting bupati; "calon petahana" still is the incumbent)
+RECIPIENT_BEFORE = frozenset({"suara", "antar", "antara", "calon"})
+STILL_ACTOR_AFTER_CALON = frozenset({"petahana"})
+# "kepada salah satu bakal calon": these words are skipped when looking before an actor
+TRANSPARENT_BEFORE = ("salah", "satu")
 REPORTER_NEXT = frozenset(
     {"melaporkan", "melapor", "mengadukan", "mengadu", "menemukan", "mengaku", "merekomendasikan"}
     # ... or an enforcer: the one who removes, summons, examines, dismisses or sentences
@@ -55,6 +62,10 @@ SUBJECT_MIN_LAINNYA = 2.0  # ... and more when the text is not about a violation
 FIRST_ACTOR_BONUS = 0.5  # the reported party is usually named first
 CONTEXT_PENALTY = 0.3
 CATEGORY_THRESHOLD = 2.0
+# outreach or a reminder without a reported incident: violation categories scaled down
+OUTREACH_MIN = 2.5
+OUTREACH_INCIDENT_MAX = 1.0  # incident cues at or above this keep the categories
+OUTREACH_FACTOR = 0.2
 REPEAT_BONUS = 0.3
 
 # subject that fits a category when evidence for it exists
@@ -213,17 +224,28 @@ class Matcher:
             factor *= NEGATION_FACTOR
             note = "denied"
         if actor:
-            before = surface[start - 1] if start > 0 else ""
-            if before in RECIPIENT_CONTEXT:
+            k = start
+            if k >= 2 and tuple(surface[k - 2 : k]) == TRANSPARENT_BEFORE:
+                k -= 2
+            before = surface[k - 1] if k > 0 else ""
+            if before in RECIPIENT_CONTEXT or (
+                before in RECIPIENT_BEFORE and not (before == "calon" and rule.source in STILL_ACTOR_AFTER_CALON)
+            ):
                 # "memilih calon bupati", "kepada kepala desa": never the actor
                 factor *= CONTEXT_PENALTY
                 note = "recipient/reporter context"
-            elif before in REPORTED_BEFORE or not ACTOR_CONTEXT.isdisjoint(surface[max(0, start - 3) : start]):
+            elif before in REPORTED_BEFORE:
                 factor *= ACTOR_BOOST
                 note = "actor context"
-            elif not RECIPIENT_CONTEXT.isdisjoint(surface[max(0, start - 2) : start]) or not (
-                REPORTER_NEXT.isdisjoint(surface[end : end + REPORTER_LOOKAHEAD])
-            ):
+            elif not REPORTER_NEXT.isdisjoint(noun_form(w) for w in surface[end : end + REPORTER_LOOKAHEAD]):
+                # a reporter, enforcer or speaker, even when counted ("dua pemilih
+                # menemukannya": the verb may carry "-nya")
+                factor *= CONTEXT_PENALTY
+                note = "recipient/reporter context"
+            elif not ACTOR_CONTEXT.isdisjoint(surface[max(0, start - 3) : start]):
+                factor *= ACTOR_BOOST
+                note = "actor context"
+            elif not RECIPIENT_CONTEXT.isdisjoint(surface[max(0, start - 2) : start]):
                 factor *= CONTEXT_PENALTY
                 note = "recipient/reporter context"
         return factor, note
@@ -331,6 +353,21 @@ def classify(
         cat_scores[target] += bonus
         cat_hits[target].append((None, f"actor {routed_actor} named (+{bonus:.2f})", bonus))
 
+    outreach = matcher.hits("outreach", surface, stems, pos)
+    outreach_note: Evidence | None = None
+    if outreach:
+        reach = sum(h.weight for h in outreach)
+        incident = sum(h.weight for h in matcher.hits("incident", surface, stems, pos))
+        if reach >= OUTREACH_MIN and incident < OUTREACH_INCIDENT_MAX:
+            for c in cat_scores:
+                cat_scores[c] *= OUTREACH_FACTOR
+            words = ", ".join(h.evidence for h in sorted(outreach, key=lambda h: -h.weight)[:3])
+            outreach_note = Evidence(
+                "category",
+                f"outreach or reminder ({reach:.2f}), no incident cue: categories x{OUTREACH_FACTOR}",
+                words,
+            )
+
     ranked = sorted(
         (c for c in CATEGORIES if c != "lainnya"),
         key=lambda c: (-cat_scores[c], CATEGORIES.index(c)),
@@ -362,6 +399,9 @@ def classify(
                 "",
             )
         )
+
+    if outreach_note is not None:
+        explanation.append(outreach_note)
 
     # subject: evidence plus a fit bonus for the chosen category
     compat = COMPAT.get(category, {})
