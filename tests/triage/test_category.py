@@ -84,7 +84,5 @@ def test_a_reminder_without_an_incident_is_not_a_violation(triage: Triage) -> No
 
 
 def test_an_incident_keeps_its_category_despite_outreach_words(triage: Triage) -> None:
-    s = triage.suggest(
-        "Saat sosialisasi, Bawaslu menemukan tim kampanye melibatkan anak-anak dalam kampanye terbuka."
-    )
+    s = triage.suggest("Saat sosialisasi, Bawaslu menemukan tim kampanye melibatkan anak-anak dalam kampanye terbuka.")
     assert s.category == "kampanye"
