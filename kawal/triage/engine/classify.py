@@ -237,7 +237,7 @@ class Matcher:
             elif before in REPORTED_BEFORE:
                 factor *= ACTOR_BOOST
                 note = "actor context"
-            elif not REPORTER_NEXT.isdisjoint(noun_form(w) for w in surface[end : end + REPORTER_LOOKAHEAD]):
+            elif _reporter_next(surface[end : end + REPORTER_LOOKAHEAD]):
                 # a reporter, enforcer or speaker, even when counted ("dua pemilih
                 # menemukannya": the verb may carry "-nya")
                 factor *= CONTEXT_PENALTY
@@ -249,6 +249,14 @@ class Matcher:
                 factor *= CONTEXT_PENALTY
                 note = "recipient/reporter context"
         return factor, note
+
+
+def _reporter_next(words: list[str]) -> bool:
+    """A reporting, enforcing or speaking verb among the next words (also with "-nya")."""
+    for w in words:  # noqa: SIM110 (a plain loop: no generator per actor occurrence)
+        if w in REPORTER_NEXT or (w[-3:] == "nya" and noun_form(w) in REPORTER_NEXT):
+            return True
+    return False
 
 
 _DENIAL_WORDS = frozenset({"bukan", "tidak", "belum", "tak"})

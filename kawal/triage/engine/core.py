@@ -116,16 +116,17 @@ class Triage:
             for tok, st in set(zip(a.surface, a.stems, strict=True))
             if len(st) >= 4 and tok not in stop and st not in stop and not st.isdigit() and tok not in place_words
         }
-        raw = a.raw_tokens
-        for i, tok in enumerate(raw[:-1]):
-            if tok == "tps" and raw[i + 1].isdigit():
-                feats.add(f"T:{int(raw[i + 1])}")
-        for tok in raw:
-            # other numbers ("352 TPS", "1.496 rekomendasi"), not years
-            if tok[0] in _DIGITS and tok.isdigit() and len(tok) <= 6:
-                value = int(tok)
-                if value >= 10 and not 2000 <= value <= 2035:
-                    feats.add(f"#:{value}")
+        prev = ""
+        for tok in a.raw_tokens:
+            if tok[0] in _DIGITS and tok.isdigit():
+                if prev == "tps":
+                    feats.add(f"T:{int(tok)}")
+                # other numbers ("352 TPS", "1.496 rekomendasi"), not years
+                if len(tok) <= 6:
+                    value = int(tok)
+                    if value >= 10 and not 2000 <= value <= 2035:
+                        feats.add(f"#:{value}")
+            prev = tok
         text = a.text
         for m in _NAME.finditer(text):
             k = m.start()

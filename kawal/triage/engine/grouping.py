@@ -110,16 +110,22 @@ class _Prepared:
     __slots__ = ("content", "norm", "typed")
 
     def __init__(self, fs: FeatureSet, weights: dict[str, float]) -> None:
-        self.content = frozenset(f for f in fs if f[1:2] != ":")
-        self.norm = math.sqrt(sum(weights[f] ** 2 for f in self.content))
-        typed: dict[str, set[str]] = defaultdict(set)
+        content: list[str] = []
+        typed: dict[str, set[str]] = {}
         for f in fs:
-            if f[1:2] == ":":
-                kind = f[0]
-                if kind == "P" and f.count(".") == 3:
-                    kind = "V"  # a desa/kelurahan code (four parts)
+            if f[1:2] != ":":
+                content.append(f)
+                continue
+            kind = f[0]
+            if kind == "P" and f.count(".") == 3:
+                kind = "V"  # a desa/kelurahan code (four parts)
+            if kind in typed:
                 typed[kind].add(f)
-        self.typed = dict(typed)
+            else:
+                typed[kind] = {f}
+        self.content = frozenset(content)
+        self.norm = math.sqrt(sum(weights[f] ** 2 for f in content))
+        self.typed = typed
 
 
 def _score(a: _Prepared, b: _Prepared, weights: dict[str, float], df: dict[str, int] | None, pw: PairWeights) -> float:
