@@ -121,7 +121,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-if PRODUCTION:  # gunicorn serves the collected static files itself
+if PRODUCTION:  # the WSGI server (granian, gunicorn) serves the collected static files through whitenoise
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "kawal.urls"
