@@ -276,10 +276,10 @@ def _upsert_heads(new_heads: dict[tuple[int, int], tuple[int, int, Submission, l
         for (report_id, version, sub, flags) in (new_heads[k] for k in sorted(new_heads))
     ]  # fmt: skip
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns[3:12])  # applied_*: what the totals hold
-    _execute_values(table, columns, rows, f"ON CONFLICT (tps_id, election_id) DO UPDATE SET {updates}")
+    execute_values(table, columns, rows, f"ON CONFLICT (tps_id, election_id) DO UPDATE SET {updates}")
 
 
-def _execute_values(table: str, columns: Sequence[str], rows: list[list[Any]], tail: str) -> None:
+def execute_values(table: str, columns: Sequence[str], rows: list[list[Any]], tail: str) -> None:
     names = ", ".join(f'"{c}"' for c in columns)
     one = "(" + ",".join(["%s"] * len(columns)) + ")"
     if connection.vendor == "postgresql":

@@ -27,7 +27,7 @@ from typing import Any
 from django.db import connection, transaction
 
 from kawal.core.scope import code_covers
-from kawal.supervision.intake import pg_cursor
+from kawal.supervision.intake import execute_values, pg_cursor
 from kawal.supervision.models import AreaTotal, CurrentReport
 
 CHUNK = 2000  # rows per transaction: a few tens of milliseconds of work
@@ -165,25 +165,18 @@ def _upsert_totals(deltas: dict[Key, list[int]]) -> None:
     table = AreaTotal._meta.db_table
     rows: list[list[Any]] = [[*key, *deltas[key]] for key in sorted(deltas)]
     names = ", ".join(f'"{c}"' for c in _TOTAL_COLUMNS)
-    updates = ", ".join(f'"{c}" = t."{c}" + excluded."{c}"' for c in _TOTAL_COLUMNS[3:])
+    updates = ", ".join(f'"{c}" = {table}."{c}" + excluded."{c}"' for c in _TOTAL_COLUMNS[3:])
     tail = f"ON CONFLICT (election_id, area_code, pair_number) DO UPDATE SET {updates}"
-    if connection.vendor == "postgresql":
-        # One statement for the whole chunk: the rows travel as one array per column,
-        # bound on the server (Django's client-side quoting of big arrays is slow).
-        arrays = ", ".join(f"%s::{kind}[]" for kind in _PG_TYPES)
-        columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in _TOTAL_COLUMNS]
-        with pg_cursor() as cursor:
-            sql = f"INSERT INTO {table} AS t ({names}) SELECT * FROM unnest({arrays}) {tail}"  # noqa: S608
-            cursor.execute(sql, columns, prepare=True)
+    if connection.vendor != "postgresql":
+        execute_values(table, _TOTAL_COLUMNS, rows, tail)
         return
-    with connection.cursor() as cursor:
-        one = "(" + ",".join(["%s"] * len(_TOTAL_COLUMNS)) + ")"
-        for start in range(0, len(rows), 100):
-            chunk = rows[start : start + 100]
-            cursor.execute(
-                f"INSERT INTO {table} AS t ({names}) VALUES {','.join([one] * len(chunk))} {tail}",  # noqa: S608
-                [v for row in chunk for v in row],
-            )
+    # One statement for the whole chunk: the rows travel as one array per column, bound on
+    # the server (Django's client-side quoting of big arrays, or a statement per row, is slow).
+    arrays = ", ".join(f"%s::{kind}[]" for kind in _PG_TYPES)
+    columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in _TOTAL_COLUMNS]
+    with pg_cursor() as cursor:
+        sql = f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}) {tail}"  # noqa: S608
+        cursor.execute(sql, columns, prepare=True)
 
 
 def _mark_applied(ids: list[int]) -> None:
