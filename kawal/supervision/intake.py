@@ -92,13 +92,11 @@ class Outcome:
 
 @dataclass
 class _Head:
+    """What the next version of a TPS's report depends on: its number and the tally-change flag."""
+
     version: int
     votes: dict[str, int]
-    valid: int
     invalid: int
-    cast: int
-    flagged: bool
-    exists: bool = True
 
 
 def submit(
@@ -148,9 +146,7 @@ def _submit(submissions: Sequence[Submission], *, reporter: Reporter, channel: s
         flags = quality.check(sub.figures, head.votes if head else None, head.invalid if head else 0)
         version = (head.version if head else 0) + 1
         planned.append((sub, version, flags))
-        running[key] = _Head(
-            version, dict(sub.figures.votes), sub.figures.valid, sub.figures.invalid, sub.figures.cast, bool(flags)
-        )
+        running[key] = _Head(version, dict(sub.figures.votes), sub.figures.invalid)
     inserted = _insert_reports(planned, reporter=reporter, channel=channel, now=now)
     outcomes: list[Outcome] = []
     new_heads: dict[tuple[int, int], tuple[int, int, Submission, list[str]]] = {}
@@ -170,7 +166,7 @@ def _submit(submissions: Sequence[Submission], *, reporter: Reporter, channel: s
 def _lock_heads(keys: set[tuple[int, int]]) -> dict[tuple[int, int], _Head]:
     table = CurrentReport._meta.db_table
     ordered = sorted(keys)
-    columns = 'tps_id, election_id, version, votes, valid, invalid, "cast", flagged'
+    columns = "tps_id, election_id, version, votes, invalid"
     if connection.vendor == "postgresql":
         sql = (
             f"SELECT {columns} FROM {table} WHERE (tps_id, election_id) IN "  # noqa: S608
@@ -189,10 +185,8 @@ def _lock_heads(keys: set[tuple[int, int]]) -> dict[tuple[int, int], _Head]:
             cursor.execute(sql, [v for key in ordered for v in key])
             rows = cursor.fetchall()
     return {
-        (tps, election): _Head(
-            version, votes if isinstance(votes, dict) else json.loads(votes), valid, invalid, cast, bool(flagged)
-        )
-        for tps, election, version, votes, valid, invalid, cast, flagged in rows
+        (tps, election): _Head(version, votes if isinstance(votes, dict) else json.loads(votes), invalid)
+        for tps, election, version, votes, invalid in rows
     }
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import BaseModelFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -51,9 +54,9 @@ def checklist(request: AuthedHttpRequest, election_id: int) -> HttpResponse:
     return render(request, "supervision/checklist_edit.html", context)
 
 
-def _specs(formset: ChecklistFormSet) -> list[ItemSpec]:  # type: ignore[valid-type]
+def _specs(formset: BaseModelFormSet[ChecklistItem, Any]) -> list[ItemSpec]:
     specs: list[ItemSpec] = []
-    for form in formset.forms:  # type: ignore[attr-defined]
+    for form in formset.forms:
         data = form.cleaned_data
         if not data or (form.instance.pk is None and not form.has_changed()):
             continue

@@ -21,7 +21,9 @@ def url(election: Election) -> str:
     return f"/pengawasan/daftar-periksa/{election.pk}/"
 
 
-def post_data(election: Election, changes: dict[str, dict[str, Any]], new: list[dict[str, Any]] | None = None) -> dict:  # type: ignore[type-arg]
+def post_data(
+    election: Election, changes: dict[str, dict[str, Any]], new: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The formset as the page sends it: every existing question, with changes, then new rows."""
     items = list(ChecklistItem.objects.filter(election=election).order_by("order", "key"))
     rows = [{"id": item.pk, "label": item.label, "kind": item.kind, "required": item.required, "order": item.order,
