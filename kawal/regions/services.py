@@ -22,9 +22,8 @@ BATCH = 5000
 
 
 def default_region_file() -> Path:
-    import wilayah_indonesia
-
-    return Path(wilayah_indonesia.__file__).parent / "csv" / "base.csv"
+    """Kemendagri codes with the 38 provinces (see ``data/README.md``)."""
+    return Path(__file__).resolve().parent / "data" / "wilayah.csv"
 
 
 @dataclass

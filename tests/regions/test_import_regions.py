@@ -84,9 +84,11 @@ def test_command_reports_bad_lines_and_counts(tmp_path: Path, capsys: pytest.Cap
 
 def test_national_file_imports_completely_and_idempotently(capsys: pytest.CaptureFixture[str]) -> None:
     call_command("import_regions", "--no-progress")
-    assert Region.objects.count() == 91_219
+    assert Region.objects.count() == 91_599
+    assert Region.objects.filter(level=Level.PROVINCE).count() == 38  # with the four Papua provinces of 2022
+    assert Region.objects.get(code="93").name == "PAPUA SELATAN"
     assert Region.objects.filter(code__startswith="35.25.", level=Level.KECAMATAN).count() == 18
     assert Region.objects.filter(code__startswith="35.25.", level=Level.DESA).count() == 356
     call_command("import_regions", "--no-progress")
-    assert Region.objects.count() == 91_219
-    assert "0 created, 0 updated, 91219 unchanged" in capsys.readouterr().out
+    assert Region.objects.count() == 91_599
+    assert "0 created, 0 updated, 91599 unchanged" in capsys.readouterr().out

@@ -20,3 +20,14 @@ def test_sizes_grow_by_prefix_and_rerunning_adds_nothing(gresik: object) -> None
     assert Tps.objects.count() == 9 and Tps.objects.filter(is_synthetic=True).count() == 2
     assert set(Election.objects.values_list("kind", "region_id")) == {("gubernur", "35"), ("bupati", "35.25")}
     assert all(e.pairs.count() >= 2 for e in Election.objects.all())
+
+
+def test_the_national_region_file_gives_kpus_545_elections() -> None:
+    # 37 governors (every province but DI Yogyakarta) and 508 regents and mayors (every
+    # regency and city but Jakarta's administrative ones).
+    call_command("generate_national", "--tps", "0")
+    elections = Election.objects.all()
+    assert elections.count() == 545
+    assert elections.filter(kind="gubernur").count() == 37
+    assert elections.filter(kind="gubernur", region_id__in=["93", "94", "95", "96"]).count() == 4
+    assert elections.filter(kind="walikota").count() == 93

@@ -5,8 +5,7 @@ Regions come from the national region file (``import_regions``). TPS are synthet
 prefix of a larger one: ``--tps 10000`` then ``--tps 100000`` adds the difference.
 Elections: a Pilgub per province and a Pilbup/Pilwali per regency/city, except where no
 Pilkada was held in 2024 (DI Yogyakarta's governor; DKI Jakarta's cities and regency).
-The region file predates the four new Papua provinces, so it yields 33 + 508 = 541
-elections instead of KPU's 545.
+With the region file's 38 provinces that is KPU's 545: 37 Pilgub and 508 Pilbup/Pilwali.
 """
 
 from __future__ import annotations
