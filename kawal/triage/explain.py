@@ -38,6 +38,7 @@ def _note(note: str | None) -> str:
     notes = {
         "actor context": _("in an actor's position"),
         "recipient/reporter context": _("in the position of a recipient, reporter or speaker"),
+        "beneficiary context": _("in the position of the one who benefits (the act is someone else's)"),
         "denied": _("denied in the text"),
     }
     return notes.get(note or "", note or "")

@@ -86,3 +86,27 @@ def test_a_reminder_without_an_incident_is_not_a_violation(triage: Triage) -> No
 def test_an_incident_keeps_its_category_despite_outreach_words(triage: Triage) -> None:
     s = triage.suggest("Saat sosialisasi, Bawaslu menemukan tim kampanye melibatkan anak-anak dalam kampanye terbuka.")
     assert s.category == "kampanye"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a request to report, not a report
+        "Polri mengajak masyarakat melaporkan anggota polisi yang tidak netral lewat hotline Propam.",
+        # a warning of what a sanction would follow
+        "Bawaslu meminta petahana tidak mengganti pejabat karena mutasi bisa berujung sanksi diskualifikasi.",
+        # a reminder of the rules to the kades
+        "Bawaslu mengumpulkan para kepala desa untuk mengingatkan aturan netralitas pilkada.",
+        # a candidate's consultation and commitment
+        "Bakal calon bupati berkonsultasi ke Bawaslu dan berkomitmen tidak membagikan sembako dan uang.",
+    ],
+)
+def test_warnings_and_requests_are_not_violations(triage: Triage, text: str) -> None:
+    assert triage.suggest(text).category == "lainnya"
+
+
+def test_a_request_does_not_hide_a_reported_incident(triage: Triage) -> None:
+    s = triage.suggest(
+        "Bawaslu meminta warga melaporkan kampanye di masjid; kemarin seorang caleg diduga berkampanye di masjid."
+    )
+    assert s.category == "kampanye"

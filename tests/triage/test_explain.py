@@ -21,6 +21,11 @@ KNOWN = [
         "subj:kepala desa (+0.30, recipient/reporter context)",
         "pelaku “kepala desa” (bobot +0.30, pada posisi penerima, pelapor atau narasumber)",
     ),
+    (
+        "subj:calon legislatif (+0.90, beneficiary context)",
+        "pelaku “calon legislatif” (bobot +0.90, "
+        "pada posisi pihak yang diuntungkan (perbuatannya dilakukan pihak lain))",
+    ),
     ("cat:politik uang (+0.70, denied)", "kata kunci “politik uang” (bobot +0.70, disangkal dalam teks)"),
     (
         "partisan:dukung (+0.40, denied) routed to netralitas by actor none (x0.4)",
@@ -52,7 +57,7 @@ def test_an_unknown_rule_is_shown_as_it_is() -> None:
     assert describe("something new (+1.00)") == "something new (+1.00)"
 
 
-@pytest.mark.parametrize("name", ["devset.jsonl", "real_heldout.jsonl", "real_heldout_2.jsonl"])
+@pytest.mark.parametrize("name", ["devset.jsonl", "real_heldout.jsonl", "real_heldout_2.jsonl", "real_heldout_3.jsonl"])
 def test_every_rule_on_the_labelled_sets_has_a_translation(triage: Triage, name: str) -> None:
     from pathlib import Path
 

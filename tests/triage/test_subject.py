@@ -69,3 +69,43 @@ def test_enforcer_is_not_the_reported_party(triage: Triage) -> None:
 )
 def test_who_is_not_the_reported_party(triage: Triage, text: str, subject: str) -> None:
     assert triage.suggest(text).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the candidate is the one votes were moved to; the PPK moved them
+        ("Anggota PPK diduga memindahkan suara partai kepada seorang caleg di tiga TPS.", "penyelenggara"),
+        # the candidate is the one introduced, the Pj is the one who acts
+        ("Penjabat Bupati memperkenalkan seorang calon anggota DPD sebagai ketua relawan.", "pejabat"),
+        # banners of a pair: the police officer put them up
+        ("Seorang polisi diduga memasang baliho pasangan capres nomor 2 di depan polsek.", "polri"),
+        # a party's banners damaged by teenagers
+        ("Spanduk partai dirusak empat remaja pada malam hari.", "warga"),
+        # the one found is the reported party
+        ("Bawaslu menemukan peserta pemilu membagikan sembako kepada warga.", "peserta"),
+        # the one notified is not an actor
+        ("Tim kampanye tidak memberi tahu polisi sebelum menggelar kampanye di lapangan.", "peserta"),
+        # accounts spreading hoaxes: nobody known
+        ("Bawaslu menemukan akun penyebar hoaks tentang paslon nomor 1.", "tidak_diketahui"),
+    ],
+)
+def test_the_one_who_benefits_is_not_the_reported_party(triage: Triage, text: str, subject: str) -> None:
+    assert triage.suggest(text).subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kasun Krajan ikut kampanye paslon nomor 1.",
+        "Kepala dusun mengajak warga memilih calon bupati nomor 2.",
+        "Sekdes mengunggah dukungan kepada paslon di Facebook.",
+        "Kaur keuangan desa hadir dalam kampanye paslon nomor 2.",
+        "Staf desa memasang stiker paslon di kantor desa.",
+        "Bendahara desa ikut deklarasi relawan paslon.",
+        "Carik desa mengajak warga mencoblos nomor 1.",
+    ],
+)
+def test_village_staff_are_perangkat_desa(triage: Triage, text: str) -> None:
+    s = triage.suggest(text)
+    assert (s.category, s.subject) == ("netralitas", "perangkat_desa")

@@ -24,7 +24,13 @@ ACTOR_CONTEXT = frozenset(
     }
 )
 # right before an actor word: the object of a report is the reported party ("melaporkan camat X")
-REPORTED_BEFORE = frozenset({"melaporkan", "mengadukan"})
+# ... and so is the one found, summoned, examined or sanctioned ("Bawaslu memanggil Pj Bupati")
+REPORTED_BEFORE = frozenset(
+    {"melaporkan", "mengadukan", "menemukan", "memanggil", "memeriksa", "menindak",
+     "mendapati", "menangkap", "mengamankan", "memberhentikan", "memecat", "mendiskualifikasi",
+     "mengklarifikasi", "memvonis", "mencopot", "menyanksi", "mengusut", "menyelidiki", "menelusuri",
+     "memproses"}
+)
 ACTOR_BOOST = 1.5
 # ... or a recipient, beneficiary or reporter (penalty)
 RECIPIENT_CONTEXT = frozenset(
@@ -37,15 +43,35 @@ RECIPIENT_CONTEXT = frozenset(
         "tentang", "terhadap", "mengenai", "soal", "diusung", "mengusung",
         # ... or the one quoted ("kata Kapolres", "menurut Ketua Bawaslu")
         "kata", "ujar", "menurut", "tutur", "ungkap", "imbuh",
+        # ... or the one notified ("tidak memberi tahu polisi")
+        "tahu", "memberitahu", "memberitahukan", "diberitahukan",
     }
 )
 # right before an actor word only: the one voted for or talked about ("surat suara presiden",
 # "hoaks antar pasangan calon"), or a candidate's title ("pasangan calon bupati" is not a
 # sitting bupati; "calon petahana" still is the incumbent)
-RECIPIENT_BEFORE = frozenset({"suara", "antar", "antara", "calon"})
+# ... or the name of an institution ("Komisi ASN")
+RECIPIENT_BEFORE = frozenset({"suara", "antar", "antara", "calon", "komisi"})
 STILL_ACTOR_AFTER_CALON = frozenset({"petahana"})
-# "kepada salah satu bakal calon": these words are skipped when looking before an actor
+# "kepada salah satu bakal calon", "kepada seorang caleg": these words are skipped when
+# looking at the word right before an actor
 TRANSPARENT_BEFORE = ("salah", "satu")
+COUNT_BEFORE = frozenset({"seorang", "sebuah", "para", "sejumlah", "pasangan", "bakal"})
+BENEFICIARY_TO = frozenset({"ke", "kepada", "untuk", "bagi"})
+# a participant (candidate, pair, party) right after an act or a campaign thing is the one
+# who benefits, not the one reported: "memindahkan suara ... kepada caleg", "memperkenalkan
+# calon", "memasang baliho partai", "relawan capres"; the one who acts is named elsewhere
+BENEFICIARY_NOUNS = frozenset(
+    {
+        "baliho", "spanduk", "stiker", "poster", "banner", "atribut", "kaos", "logo", "gambar",
+        "bergambar", "foto", "bendera", "pamflet", "brosur", "relawan", "pendukung", "simpatisan",
+        "pro", "suara", "kemenangan",
+    }
+)
+# verbs that are not acts on their object ("yang menjadi caleg", "melalui partai")
+NOT_ACT_VERBS = frozenset(
+    {"menjadi", "merupakan", "menjabat", "menjelang", "melalui", "menuju", "mewakili", "meskipun", "memang"}
+)
 REPORTER_NEXT = frozenset(
     {"melaporkan", "melapor", "mengadukan", "mengadu", "menemukan", "mengaku", "merekomendasikan"}
     # ... or an enforcer: the one who removes, summons, examines, dismisses or sentences
@@ -65,8 +91,14 @@ CATEGORY_THRESHOLD = 2.0
 # outreach or a reminder without a reported incident: violation categories scaled down
 OUTREACH_MIN = 2.5
 OUTREACH_INCIDENT_MAX = 1.0  # incident cues at or above this keep the categories
-OUTREACH_FACTOR = 0.2
+OUTREACH_FACTOR = 0.15
 REPEAT_BONUS = 0.3
+# an incident cue after one of these is asked for or supposed, not reported ("meminta
+# masyarakat ikut mencegah dan melaporkan", "bila terbukti", "agar melapor")
+REQUEST_BEFORE = frozenset(
+    {"meminta", "mengajak", "mengimbau", "imbauan", "agar", "supaya", "bila", "jika", "apabila", "kalau", "bagi"}
+)
+REQUEST_SPAN = 5
 
 # subject that fits a category when evidence for it exists
 COMPAT: dict[str, dict[str, float]] = {
@@ -223,6 +255,9 @@ class Matcher:
         if rule.parts[0][0] not in NEGATIONS and _denied(surface, start):
             factor *= NEGATION_FACTOR
             note = "denied"
+        if rule.kind == "incident" and not REQUEST_BEFORE.isdisjoint(surface[max(0, start - REQUEST_SPAN) : start]):
+            # "meminta masyarakat melaporkan", "bila terbukti": asked for or supposed, not reported
+            return 0.0, "requested"
         if actor:
             k = start
             if k >= 2 and tuple(surface[k - 2 : k]) == TRANSPARENT_BEFORE:
@@ -237,6 +272,9 @@ class Matcher:
             elif before in REPORTED_BEFORE:
                 factor *= ACTOR_BOOST
                 note = "actor context"
+            elif rule.key in BENEFICIARY_KEYS and _beneficiary(surface, k):
+                factor *= CONTEXT_PENALTY
+                note = "beneficiary context"
             elif _reporter_next(surface[end : end + REPORTER_LOOKAHEAD]):
                 # a reporter, enforcer or speaker, even when counted ("dua pemilih
                 # menemukannya": the verb may carry "-nya")
@@ -249,6 +287,23 @@ class Matcher:
                 factor *= CONTEXT_PENALTY
                 note = "recipient/reporter context"
         return factor, note
+
+
+BENEFICIARY_KEYS = frozenset({"peserta"})
+
+
+def _beneficiary(surface: list[str], k: int) -> bool:
+    """The word before a participant (a count or "bakal" looked through) makes it the one
+    who benefits: an act ("memperkenalkan", "mengampanyekan"), a campaign thing ("baliho",
+    "relawan") or a recipient ("ke seorang caleg")."""
+    while k > 0 and surface[k - 1] in COUNT_BEFORE:
+        k -= 1
+    before = surface[k - 1] if k > 0 else ""
+    if before in BENEFICIARY_NOUNS or before in BENEFICIARY_TO:
+        return True
+    return (
+        before[:2] == "me" and len(before) >= 6 and before not in NOT_ACT_VERBS and before not in REPORTED_BEFORE
+    )
 
 
 def _reporter_next(words: list[str]) -> bool:
