@@ -256,6 +256,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # Proxies in front of Kawal that append to X-Forwarded-For: the throttles then take the
+    # address the nearest proxy saw. 0 (default): REMOTE_ADDR only, since a client can send
+    # any X-Forwarded-For it likes.
+    "NUM_PROXIES": int(os.environ.get("KAWAL_TRUSTED_PROXIES", "0")),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kawal API",

@@ -7,6 +7,8 @@ an administrator, and the anonymous visitor (the plain ``client``).
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +47,18 @@ def make_region(code: str, name: str) -> Region:
 def _media_in_tmp(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Uploads made by any test land in a temporary folder, never in var/media."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_namespace() -> Iterator[None]:
+    """Each test sees an empty cache of its own (throttle counters, cached lookups), also when
+    parallel workers share one Redis: a fresh key prefix instead of a flush that would hit the others."""
+    from django.core.cache import cache
+
+    before = cache.key_prefix
+    cache.key_prefix = f"test-{uuid.uuid4().hex}"
+    yield
+    cache.key_prefix = before
 
 
 @pytest.fixture

@@ -16,10 +16,10 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from kawal.core.crypto import mask
+from kawal.core.throttling import PublicIntakeThrottle, PublicTrackingThrottle
 
 from . import deadlines, documents, services
 from .forms import ReportForm
@@ -97,24 +97,10 @@ def tracking_payload(case: Case) -> dict[str, Any]:
     }
 
 
-class IntakeThrottle(AnonRateThrottle):
-    """Public intake per client address (spam); the rate is generous for a shared office connection."""
-
-    scope = "cases_intake"
-    rate = "60/hour"
-
-
-class TrackingThrottle(AnonRateThrottle):
-    """Slows down guessing tracking codes (≈2**59 of them) further."""
-
-    scope = "cases_tracking"
-    rate = "300/hour"
-
-
 class PublicReportCreate(APIView):
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
-    throttle_classes = [IntakeThrottle]
+    throttle_classes = [PublicIntakeThrottle]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
     @extend_schema(
@@ -141,7 +127,7 @@ class PublicReportCreate(APIView):
 class PublicTracking(APIView):
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
-    throttle_classes = [TrackingThrottle]
+    throttle_classes = [PublicTrackingThrottle]
 
     @extend_schema(operation_id="case_track", summary="Status of a report by its tracking code",
                    responses={200: TrackingOut})

@@ -66,3 +66,19 @@ def test_unknown_stakeholder_on_the_public_form_is_refused(meeting, client: Clie
 
 def test_wrong_token_is_a_404(client: Client, personas: Personas) -> None:
     assert client.get("/koordinasi/hadir/tidak-ada/").status_code == 404
+
+
+def test_a_flood_of_check_ins_is_stopped_in_indonesian(meeting, client: Client, stakeholders: dict) -> None:  # type: ignore[no-untyped-def]
+    from unittest.mock import patch
+
+    from kawal.core.throttling import CheckInThrottle
+
+    url = f"/koordinasi/hadir/{meeting.checkin_token}/"
+    with patch.object(CheckInThrottle, "rate", "1/hour"):
+        assert client.post(url, {"name": "Andi", "stakeholder": stakeholders["polres"].pk}).status_code == 200
+        held = client.post(url, {"name": "Budi Tertahan", "stakeholder": stakeholders["polres"].pk})
+    assert held.status_code == 429
+    html = held.content.decode()
+    assert "Terlalu banyak pengisian daftar hadir dari alamat jaringan ini" in html
+    assert 'value="Budi Tertahan"' in html
+    assert Attendance.objects.count() == 1

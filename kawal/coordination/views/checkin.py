@@ -9,12 +9,14 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_protect
 
 from kawal.coordination import attendance
 from kawal.coordination.forms import CheckInForm
 from kawal.coordination.models import Meeting, Stakeholder
 from kawal.coordination.views.common import add_errors
+from kawal.core.throttling import CheckInThrottle, wait_minutes
 
 
 @csrf_protect
@@ -22,6 +24,15 @@ def checkin(request: HttpRequest, token: str) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("region"), checkin_token=token)
     invited = Stakeholder.objects.filter(invitations__meeting=meeting).order_by("name")
     form = CheckInForm(request.POST or None, stakeholders=invited)
+    minutes = wait_minutes(CheckInThrottle(), request) if request.method == "POST" else None
+    if minutes is not None:
+        message = ngettext(
+            "Too many check-ins from this network address. Try again in %(n)d minute.",
+            "Too many check-ins from this network address. Try again in %(n)d minutes.",
+            minutes,
+        )
+        form.add_error(None, message % {"n": minutes})
+        return render(request, "coordination/checkin.html", {"meeting": meeting, "form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = attendance.CheckInData(
             name=form.cleaned_data["name"],
