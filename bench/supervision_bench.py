@@ -4,7 +4,8 @@ For each size (TPS in the database; default 10,000 and 100,000, set SUP_BENCH_SI
 e.g. ``SUP_BENCH_SIZES=10000,100000,435296`` for the full country) it:
 
 1. grows the synthetic country (``generate_national --tps N``);
-2. starts granian (``SUP_BENCH_WORKERS`` WSGI workers, keep-alive; or with
+2. starts granian (``SUP_BENCH_WORKERS`` WSGI workers, keep-alive, more options in
+   ``SUP_BENCH_GRANIAN_ARGS``; or with
    ``SUP_BENCH_SERVER=gunicorn``, sync workers with the lookups preloaded) serving
    ``kawal.wsgi:application`` (the intake fast path in front of Django), and the
    running-totals job beside it; with
@@ -38,6 +39,7 @@ DATABASE_URL = os.environ.get("SUP_BENCH_DATABASE_URL", "postgres://postgres@127
 SIZES = [int(s) for s in os.environ.get("SUP_BENCH_SIZES", "10000,100000").split(",") if s.strip()]
 WORKERS = int(os.environ.get("SUP_BENCH_WORKERS", "4"))
 SERVER = os.environ.get("SUP_BENCH_SERVER", "granian")  # or gunicorn
+GRANIAN_ARGS = os.environ.get("SUP_BENCH_GRANIAN_ARGS", "").split()  # e.g. "--runtime-mode st"
 WORKER_CLASS = os.environ.get("SUP_BENCH_WORKER_CLASS", "sync")
 THREADS = int(os.environ.get("SUP_BENCH_THREADS", "1"))
 APPS = [a.strip() for a in os.environ.get("SUP_BENCH_APPS", "fastpath").split(",") if a.strip()]
@@ -134,7 +136,7 @@ def server_command(app: str) -> list[str]:
         return [sys.executable, "-m", "granian", "--interface", "wsgi", APP_TARGETS[app],
                 "--workers", str(WORKERS), "--blocking-threads", str(THREADS), "--host", "127.0.0.1",
                 "--port", str(PORT), "--log-level", "warning", "--backlog", "2048", "--no-access-log",
-                "--respawn-failed-workers", "--respawn-interval", "0.5"]  # fmt: skip
+                "--respawn-failed-workers", "--respawn-interval", "0.5", *GRANIAN_ARGS]  # fmt: skip
     return [sys.executable, "-m", "gunicorn", APP_TARGETS[app], "--preload",
             "--workers", str(WORKERS), "--worker-class", WORKER_CLASS, "--threads", str(THREADS),
             "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning", "--backlog", "2048"]  # fmt: skip
