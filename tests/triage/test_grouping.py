@@ -95,3 +95,29 @@ def test_grouping_settings_are_data(triage: Triage) -> None:
     settings_file = Path(__file__).resolve().parents[2] / "kawal" / "triage" / "data" / "grouping.txt"
     assert load_pair_weights(settings_file) == triage.pair_weights
     assert triage.group_threshold == triage.pair_weights.threshold
+
+
+def test_a_shared_large_number_weighs_more_than_a_small_one(triage: Triage) -> None:
+    a = triage.features("Bawaslu merekomendasikan pemungutan suara ulang di 1.496 TPS di seluruh Indonesia.")
+    b = triage.features("Sebanyak 1.496 TPS direkomendasikan Bawaslu untuk pemungutan suara ulang.")
+    small_a = triage.features("Bawaslu merekomendasikan pemungutan suara ulang di 14 TPS di seluruh Indonesia.")
+    small_b = triage.features("Sebanyak 14 TPS direkomendasikan Bawaslu untuk pemungutan suara ulang.")
+    weights, df = feature_weights([a, b, small_a, small_b])
+    pw = triage.pair_weights
+    assert pair_score(a, b, weights, df, pw) > pair_score(small_a, small_b, weights, df, pw)
+
+
+def test_a_third_outlet_nearly_as_alike_joins_the_group() -> None:
+    from kawal.triage.engine.grouping import PairWeights, group_features
+
+    # 0-1 and 0-2 are alike, 1-2 less: with mutual best matches only, text 2 stays alone
+    texts = [
+        frozenset({"mutasi", "pejabat", "petahana", "sanksi", "diskualifikasi", "edaran"}),
+        frozenset({"mutasi", "pejabat", "petahana", "sanksi", "diskualifikasi", "larang"}),
+        frozenset({"mutasi", "pejabat", "petahana", "sanksi", "tegas", "ancam"}),
+        *(frozenset({f"lain{i}", f"kata{i}", "pemilu"}) for i in range(6)),
+    ]
+    mutual = group_features(texts, PairWeights(threshold=0.3, strong=0.99, near_best=0.0))
+    near = group_features(texts, PairWeights(threshold=0.3, strong=0.99, near_best=0.25))
+    assert mutual[0] == mutual[1] and mutual[2] is None
+    assert near[0] == near[1] == near[2] is not None

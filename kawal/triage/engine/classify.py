@@ -418,10 +418,10 @@ def classify(
 
     outreach = matcher.hits("outreach", surface, stems, pos)
     outreach_note: Evidence | None = None
-    if outreach:
-        reach = sum(h.weight for h in outreach)
+    reach = sum(h.weight for h in outreach)
+    if reach >= OUTREACH_MIN:
         incident = sum(h.weight for h in matcher.hits("incident", surface, stems, pos))
-        if reach >= OUTREACH_MIN and incident < OUTREACH_INCIDENT_MAX:
+        if incident < OUTREACH_INCIDENT_MAX:
             for c in cat_scores:
                 cat_scores[c] *= OUTREACH_FACTOR
             words = ", ".join(h.evidence for h in sorted(outreach, key=lambda h: -h.weight)[:3])

@@ -10,9 +10,11 @@ incident detail, minus a penalty for details that contradict (two different date
 different desa, two different categories). The settings are data: ``data/grouping.txt``.
 
 A pair is linked when its score reaches the threshold and each text is the other's best
-match (so a chain of weak likenesses does not snowball into one big group), or when the
-score is strong; groups are the connected components. Candidate pairs come from
-blocking on each text's rarest features (no all-pairs pass over big batches).
+match, or nearly (within ``near_best`` of each one's best score), so that a chain of weak
+likenesses does not snowball into one big group, or when the score is strong; groups are
+the connected components. A large number shared by few texts ("1.496 TPS") counts more
+than a small one. Candidate pairs come from blocking on each text's rarest features (no
+all-pairs pass over big batches).
 """
 
 from __future__ import annotations
@@ -45,11 +47,14 @@ class PairWeights:
     name_max_df: int = 3
     number: float = 0.05
     number_max: int = 2
+    number_large: float = 0.05
+    number_large_from: int = 100
     category_conflict: float = 0.20
     date_conflict: float = 0.10
     desa_conflict: float = 0.20
     threshold: float = 0.45
     strong: float = 0.75
+    near_best: float = 0.0
 
 
 def load_pair_weights(path: Path) -> PairWeights:
@@ -62,7 +67,7 @@ def load_pair_weights(path: Path) -> PairWeights:
         if name not in PairWeights.__dataclass_fields__:
             raise ValueError(f"bad grouping setting: {line!r}")
         values[name] = float(value)
-    ints = {"name_max", "name_max_df", "number_max"}
+    ints = {"name_max", "name_max_df", "number_max", "number_large_from"}
     return PairWeights(**{k: int(v) if k in ints else v for k, v in values.items()})  # type: ignore[arg-type]
 
 
@@ -165,7 +170,15 @@ def _score(a: _Prepared, b: _Prepared, weights: dict[str, float], df: dict[str, 
         score += pw.name * min(rare, pw.name_max)
     numbers = common("#")
     if numbers:
-        score += pw.number * min(len(numbers), pw.number_max)
+        # a large number ("352 TPS", "1.496 rekomendasi") is rarer than a small count
+        large = sum(
+            1
+            for f in numbers
+            if int(f[2:]) >= pw.number_large_from and (df is None or df.get(f, 0) <= pw.name_max_df)
+        )
+        counted = min(len(numbers), pw.number_max)
+        top = min(large, counted)
+        score += pw.number_large * top + pw.number * (counted - top)
     if conflict("C"):
         score -= pw.category_conflict
     if conflict("D"):
@@ -231,8 +244,13 @@ def group_features(features: Sequence[FeatureSet], pw: PairWeights = DEFAULT_WEI
             note(i, j, s)
             note(j, i, s)
     uf = _UnionFind(n)
+    near = pw.near_best
     for i, j, s in linked:
-        if s >= pw.strong or (best[i][1] == j and best[j][1] == i):
+        # mutual best matches, or within "near_best" of each text's best (a third outlet
+        # about the same incident is nearly as like each of the other two)
+        if s >= pw.strong or (best[i][1] == j and best[j][1] == i) or (
+            near and s >= best[i][0] - near and s >= best[j][0] - near
+        ):
             uf.union(i, j)
 
     roots = [uf.find(i) for i in range(n)]
