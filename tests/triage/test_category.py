@@ -110,3 +110,23 @@ def test_a_request_does_not_hide_a_reported_incident(triage: Triage) -> None:
         "Bawaslu meminta warga melaporkan kampanye di masjid; kemarin seorang caleg diduga berkampanye di masjid."
     )
     assert s.category == "kampanye"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a threat of sanctions is not a dismissal that happened
+        "Propam Polri membuka hotline bagi warga dan mengancam sanksi sampai pemberhentian bagi polisi yang berpihak.",
+        # a report that could be made is not a report
+        "Polri mengajak masyarakat ikut mengawasi netralitas polisi; laporan bisa disampaikan lewat hotline.",
+    ],
+)
+def test_threats_and_possibilities_are_not_incidents(triage: Triage, text: str) -> None:
+    assert triage.suggest(text).category == "lainnya"
+
+
+def test_a_changed_vote_count_is_a_voting_matter(triage: Triage) -> None:
+    s = triage.suggest(
+        "Bawaslu memeriksa dua anggota PPK yang diduga mengubah perolehan suara dan mengurangi suara seorang caleg."
+    )
+    assert (s.category, s.subject) == ("pemungutan_suara", "penyelenggara")

@@ -109,3 +109,8 @@ def test_the_one_who_benefits_is_not_the_reported_party(triage: Triage, text: st
 def test_village_staff_are_perangkat_desa(triage: Triage, text: str) -> None:
     s = triage.suggest(text)
     assert (s.category, s.subject) == ("netralitas", "perangkat_desa")
+
+
+def test_accounts_without_identity_are_unknown(triage: Triage) -> None:
+    s = triage.suggest("Bawaslu mencatat akun tanpa identitas jelas menyebar fitnah antar pasangan calon bupati.")
+    assert s.subject == "tidak_diketahui"

@@ -93,12 +93,15 @@ OUTREACH_MIN = 2.5
 OUTREACH_INCIDENT_MAX = 1.0  # incident cues at or above this keep the categories
 OUTREACH_FACTOR = 0.15
 REPEAT_BONUS = 0.3
-# an incident cue after one of these is asked for or supposed, not reported ("meminta
-# masyarakat ikut mencegah dan melaporkan", "bila terbukti", "agar melapor")
+# an incident cue after one of these is asked for, supposed or threatened, not reported
+# ("meminta masyarakat ikut mencegah dan melaporkan", "bila terbukti", "agar melapor",
+# "mengancam sanksi … pemberhentian")
 REQUEST_BEFORE = frozenset(
-    {"meminta", "mengajak", "mengimbau", "imbauan", "agar", "supaya", "bila", "jika", "apabila", "kalau", "bagi"}
+    {"meminta", "mengajak", "mengimbau", "imbauan", "agar", "supaya", "bila", "jika", "apabila", "kalau", "bagi",
+     "mengancam", "diancam", "terancam", "ancaman"}
 )
 REQUEST_SPAN = 5
+MAY_AFTER = frozenset({"bisa", "dapat"})  # "laporan juga bisa disampaikan": a possibility
 
 # subject that fits a category when evidence for it exists
 COMPAT: dict[str, dict[str, float]] = {
@@ -255,13 +258,18 @@ class Matcher:
         if rule.parts[0][0] not in NEGATIONS and _denied(surface, start):
             factor *= NEGATION_FACTOR
             note = "denied"
-        if rule.kind == "incident" and not REQUEST_BEFORE.isdisjoint(surface[max(0, start - REQUEST_SPAN) : start]):
+        if rule.kind == "incident" and (
+            not REQUEST_BEFORE.isdisjoint(surface[max(0, start - REQUEST_SPAN) : start])
+            or not MAY_AFTER.isdisjoint(surface[end : end + 2])
+        ):
             # "meminta masyarakat melaporkan", "bila terbukti": asked for or supposed, not reported
             return 0.0, "requested"
         if actor:
             k = start
             if k >= 2 and tuple(surface[k - 2 : k]) == TRANSPARENT_BEFORE:
                 k -= 2
+            elif k >= 2 and surface[k - 1] == "pasangan":
+                k -= 1  # "hoaks antar pasangan calon bupati"
             before = surface[k - 1] if k > 0 else ""
             if before in RECIPIENT_CONTEXT or (
                 before in RECIPIENT_BEFORE and not (before == "calon" and rule.source in STILL_ACTOR_AFTER_CALON)
