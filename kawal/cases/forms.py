@@ -137,6 +137,25 @@ class CaseForm(forms.ModelForm):
         return fields
 
 
+class CaseEditForm(CaseForm):
+    """A handler's correction of the event details, with the reason (files are added on the case page)."""
+
+    reason = forms.CharField(
+        label=_("Reason for the correction"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Shown on the case's timeline."),
+    )
+
+    def __init__(self, *args: Any, dates_editable: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["evidence"]
+        if self.instance.tps_id is not None and not self.is_bound:
+            self.initial["tps_number"] = self.instance.tps.number
+        if not dates_editable:
+            for name in ("happened_on", "known_on"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Fixed after the formal check: the filing limit was judged on it.")
+
+
 class ReportForm(CaseForm):
     """The laporan form (Perbawaslu 9/2024 appendix): reporter identity, reported party, event."""
 

@@ -221,6 +221,7 @@ EVENT_LABELS: dict[str, Any] = {
     "linked": _("Linked to another case"),
     "clock_warning": _("Deadline warning sent to handlers"),
     "reporter_completed": _("The reporter sent the missing information"),
+    "edited": _("Details corrected"),
 }
 
 

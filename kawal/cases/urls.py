@@ -11,6 +11,7 @@ urlpatterns = [
     path("baru/laporan/", views.new_case, {"kind": "laporan"}, name="new_report"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/aksi/", views.act, name="act"),
+    path("<int:pk>/ubah/", views.edit_case, name="edit"),
     path("<int:pk>/penanganan/", views.assign, name="assign"),
     path("<int:pk>/catatan/", views.add_note, name="note"),
     path("<int:pk>/tautan/", views.link, name="link"),

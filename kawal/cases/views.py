@@ -23,8 +23,8 @@ from kawal.core.pdf import pdf_response
 from kawal.core.scope import code_covers
 from kawal.regions.models import Level, Region
 
-from . import deadlines, documents, services
-from .forms import ActionForm, CaseForm, EvidenceForm, LinkForm, NoteForm, ReportForm
+from . import deadlines, documents, editing, services
+from .forms import ActionForm, CaseEditForm, CaseForm, EvidenceForm, LinkForm, NoteForm, ReportForm
 from .models import Case, CaseEvidence, CaseLink, Channel, LinkKind
 from .services import REPORTER_FIELDS, roles_on
 from .workflow import HANDLERS, INTAKE_ROLES, SUPERVISORS, Kind, State, TransitionRefused, allowed_actions
@@ -120,6 +120,7 @@ def case_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         "linked": linked,
         "handlers": _handlers(case) if roles & HANDLERS else [],
         "can_handle": bool(roles & HANDLERS),
+        "can_edit": bool(roles & HANDLERS) and editing.may_edit(case),
         "can_note": bool(roles & (HANDLERS | SUPERVISORS)),
         "action_form": ActionForm(), "note_form": NoteForm(), "link_form": LinkForm(), "evidence_form": EvidenceForm(),
         "link_kinds": LinkKind.choices,
@@ -258,3 +259,28 @@ def new_case(request: AuthedHttpRequest, kind: str) -> HttpResponse:
         else:
             return _done(request, case, _("Recorded with tracking code %(code)s.") % {"code": case.tracking_code})
     return render(request, "cases/new.html", {"form": form, "kind": kind, "kind_label": Kind(kind).label})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_case(request: AuthedHttpRequest, pk: int) -> HttpResponse:
+    """A handler corrects the event details; every change needs a reason and is on the timeline."""
+    case = _case(request, pk)
+    if not roles_on(request.user, case.region_code) & HANDLERS:
+        raise Http404
+    if not editing.may_edit(case):
+        return _refused(request, case, _("A closed case can no longer be corrected."))
+    form = CaseEditForm(request.POST or None, instance=case, user=request.user,
+                        dates_editable=editing.dates_editable(case))
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = editing.edit_case(Case.objects.get(pk=case.pk), form.case_fields(), by=request.user,
+                                        reason=form.cleaned_data["reason"])
+        except TransitionRefused as refused:
+            form.add_error(None, str(refused.message))
+        else:
+            if not changed:
+                return _done(request, case, _("Nothing was changed."))
+            return _done(request, case, _("Corrected: %(fields)s.") % {
+                "fields": ", ".join(str(Case.label_of(name)) for name in changed)})
+    return render(request, "cases/edit.html", {"form": form, "case": case})

@@ -1,0 +1,69 @@
+"""Corrections to a case's event details (terlapor, place, dates, narrative) by its handlers.
+
+A correction needs a reason and leaves a timeline entry and an audit record naming the
+fields changed (not their values: they may name people). Two limits keep the statutory
+record honest:
+
+* once a case is closed or converted, nothing changes;
+* the dates decide the 7-day filing limit (syarat formil), so after the formal check is
+  over (registered or not, stopped, and every later state) they stay as they were judged.
+  Before that, a corrected date re-runs the check and the clocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kawal.core import audit
+
+from .models import Case
+from .services import EVENT_FIELDS, _check_filing, _event, _refresh_due, _require
+from .workflow import FINAL, HANDLERS, State, TransitionRefused
+
+DATE_FIELDS = ("happened_on", "known_on")
+BEFORE_FORMAL_CHECK = frozenset({State.RECEIVED, State.INITIAL_REVIEW, State.COMPLETENESS_REQUESTED})
+
+
+def may_edit(case: Case) -> bool:
+    return case.state not in FINAL
+
+
+def dates_editable(case: Case) -> bool:
+    return case.state in BEFORE_FORMAL_CHECK
+
+
+def edit_case(case: Case, fields: Mapping[str, Any], *, by: Any, reason: str) -> list[str]:
+    """Apply the changed event fields; returns their names (empty when nothing changed)."""
+    _require(by, case, HANDLERS, _("Your role may not correct this case."))
+    if not may_edit(case):
+        raise TransitionRefused(_("A closed case can no longer be corrected."))
+    unknown = set(fields) - set(EVENT_FIELDS)
+    if unknown:
+        raise ValueError(f"not an event field: {sorted(unknown)}")
+    changed = [name for name in EVENT_FIELDS if name in fields and getattr(case, name) != fields[name]]
+    if not changed:
+        return []
+    reason = reason.strip()
+    if not reason:
+        raise TransitionRefused(_("Give the reason for the correction."))
+    if set(changed) & set(DATE_FIELDS) and not dates_editable(case):
+        raise TransitionRefused(
+            _("The dates cannot be changed after the formal check: the filing limit was judged on them.")
+        )
+    with transaction.atomic():
+        for name in changed:
+            setattr(case, name, fields[name])
+        if set(changed) & set(DATE_FIELDS):
+            _check_filing(case)
+        case.save()
+        now = timezone.now()
+        _event(case, "edited", by=by, at=now, reason=reason[:2000], data={"fields": changed})
+        _refresh_due(case)
+        audit.record("cases.edited", actor=by, target=case, region_code=case.region_code,
+                     data={"fields": changed}, at=now)
+    return changed
