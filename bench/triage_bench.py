@@ -8,7 +8,9 @@ second round of rule changes and scored once at the end; now only a reference, i
 seen), ``real_heldout_2`` (``data/real_heldout_2.jsonl``, 66 more real published cases
 frozen before the third round of rule changes and scored once at its end; development data
 since the fourth round), ``real_heldout_3`` (``data/real_heldout_3.jsonl``, 68 real
-published cases frozen before the fourth round and scored once at its end). Speed is
+published cases frozen before the fourth round and scored once at its end; development data
+since the fifth round). ``data/real_heldout_4.jsonl`` is deliberately not read here: it is
+scored once, separately, after the fifth round. Speed is
 reported as wall time and CPU time (the machine may be shared). Numbers are reported,
 never asserted.
 """

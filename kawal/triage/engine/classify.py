@@ -199,10 +199,16 @@ def classify(
         cat_hits["politik_uang"].append((None, f"amount of money mentioned (+{w:.2f})", w))
 
     # actors are nouns: matched as written (less "-nya"), so "memilih" is not "pemilih"
-    nouns = [noun_form(t) if t.endswith("nya") else t for t in surface]
+    # (one pass; the token list is copied only when a token carries "-nya")
     subj_words = matcher.words.get("subj", frozenset())
     npos: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(nouns):
+    nouns = surface
+    for i, s in enumerate(surface):
+        if s[-3:] == "nya":
+            s = noun_form(s)
+            if nouns is surface:
+                nouns = list(surface)
+            nouns[i] = s
         if s in subj_words:
             npos[s].append(i)
     subj_scores: dict[str, float] = dict.fromkeys(SUBJECTS, 0.0)
