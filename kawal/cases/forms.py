@@ -94,8 +94,8 @@ class CaseForm(forms.ModelForm):
         model = Case
         fields = [f for f in EVENT_FIELDS if f != "tps"]
         widgets = {
-            "happened_on": forms.DateInput(attrs={"type": "date"}),
-            "known_on": forms.DateInput(attrs={"type": "date"}),
+            "happened_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "known_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "narrative": forms.Textarea(attrs={"rows": 6}),
             "witnesses": forms.Textarea(attrs={"rows": 3}),
         }
@@ -170,7 +170,7 @@ class ReportForm(CaseForm):
             "reporter_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "reporter_nik": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 16}),
             "reporter_birth_place": forms.TextInput(),
-            "reporter_birth_date": forms.DateInput(attrs={"type": "date"}),
+            "reporter_birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "reporter_occupation": forms.TextInput(),
             "reporter_address": forms.Textarea(attrs={"rows": 2}),
             "reporter_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),

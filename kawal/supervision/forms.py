@@ -29,7 +29,7 @@ class TaskForm(forms.ModelForm):
         fields = ["stage", "region", "assigned_role", "title", "instructions", "due_date"]
         widgets = {
             "assigned_role": forms.Select(choices=[("panwascam", "Panwascam"), ("pkd", "PKD")]),
-            "due_date": forms.DateInput(attrs={"type": "date"}),
+            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -50,7 +50,7 @@ class FormAForm(forms.ModelForm):
         ]  # fmt: skip
         widgets = {
             "held_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-            "violation_date": forms.DateInput(attrs={"type": "date"}),
+            "violation_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "narrative": forms.Textarea(attrs={"rows": 5}),
             **{name: forms.Textarea(attrs={"rows": 2}) for name in (
                 "violation_witnesses", "violation_evidence", "violation_facts", "violation_analysis",

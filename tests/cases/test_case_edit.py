@@ -83,6 +83,8 @@ def test_the_page_corrects_the_place_and_keeps_input_on_errors(make_case: Callab
     client = client_for(personas.member)
     page = client.get(f"/kasus/{case.pk}/ubah/")
     assert page.status_code == 200 and "Alasan koreksi" in page.content.decode()
+    # The date inputs (type="date") come filled in the only format browsers read there.
+    assert f'value="{case.happened_on.isoformat()}"' in page.content.decode()
     form = {
         "title": case.title, "reported_name": case.reported_name, "reported_type": case.reported_type,
         "reported_position": case.reported_position, "region": SAWO, "tps_number": "", "place_detail": "Lapangan",
