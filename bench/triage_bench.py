@@ -47,7 +47,7 @@ REAL_PATH = DEVSET_PATH.with_name("real_heldout.jsonl")
 REAL2_PATH = DEVSET_PATH.with_name("real_heldout_2.jsonl")
 REAL3_PATH = DEVSET_PATH.with_name("real_heldout_3.jsonl")
 REAL_SPLITS = ("real_heldout", "real_heldout_2", "real_heldout_3")
-REGIONS_CSV = ROOT / ".venv/lib/python3.11/site-packages/wilayah_indonesia/csv/base.csv"
+REGIONS_CSV = ROOT / "kawal" / "regions" / "data" / "wilayah.csv"
 ABBR = {
     "politik_uang": "uang",
     "netralitas": "netr",
@@ -60,13 +60,7 @@ ABBR = {
 
 
 def regions() -> list[Any]:
-    try:
-        import wilayah_indonesia
-
-        csv_path = Path(wilayah_indonesia.__file__).parent / "csv" / "base.csv"
-    except ImportError:
-        csv_path = REGIONS_CSV
-    return load_regions_csv(csv_path, ["35"])
+    return load_regions_csv(REGIONS_CSV, ["35"])
 
 
 def accuracy_report(t: Triage, items: list[dict[str, Any]], title: str, verbose: bool) -> None:

