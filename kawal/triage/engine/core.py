@@ -153,6 +153,12 @@ class Triage:
         self, texts: Sequence[str], threshold: float | None = None
     ) -> tuple[list[Suggestion], list[int | None]]:
         """Both at once, analysing each text only once."""
+        sugg, feats = self.suggest_with_features(texts)
+        groups = group_features(feats, self._grouping(threshold))
+        return sugg, groups
+
+    def suggest_with_features(self, texts: Sequence[str]) -> tuple[list[Suggestion], list[frozenset[str]]]:
+        """Each text's suggestion and its duplicate features (the input of grouping)."""
         sugg: list[Suggestion] = []
         feats: list[frozenset[str]] = []
         for t in texts:
@@ -166,5 +172,4 @@ class Triage:
             else:
                 sugg.append(self.suggest(t))
                 feats.append(frozenset())
-        groups = group_features(feats, self._grouping(threshold))
-        return sugg, groups
+        return sugg, feats

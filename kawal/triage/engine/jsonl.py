@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .core import Triage
+from .parallel import suggest_and_group
 from .types import RegionEntry
 
 
@@ -15,6 +16,7 @@ def triage_jsonl(
     regions: Iterable[RegionEntry] | Triage,
     *,
     home_code: str | None = None,
+    jobs: int = 1,
 ) -> Iterator[dict[str, Any]]:
     """One output record per non-blank input line, in input order.
 
@@ -23,7 +25,8 @@ def triage_jsonl(
     ``text`` counts as empty (``lainnya``/``tidak_diketahui``). A line that is not a
     JSON object gives ``{"line": n, "error": "..."}`` (1-based line number) and the
     rest are processed. Groups need the whole batch, so records come after all lines
-    are read.
+    are read. ``jobs`` > 1 spreads the analysis of a large batch over processes; the
+    output is the same.
     """
     triage = regions if isinstance(regions, Triage) else Triage(regions, home_code=home_code)
     slots: list[dict[str, Any]] = []
@@ -50,7 +53,7 @@ def triage_jsonl(
         slots.append({})
         ids.append(obj["id"])
         texts.append(text if isinstance(text, str) else "")
-    suggestions, groups = triage.suggest_and_group(texts)
+    suggestions, groups = suggest_and_group(triage, texts, jobs=jobs)
     for pos, ident, sugg, grp in zip(positions, ids, suggestions, groups, strict=True):
         d = sugg.to_dict()
         slots[pos] = {

@@ -16,10 +16,11 @@ from contextlib import ExitStack
 from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
+from django.db import DatabaseError, connections
 from django.utils.translation import gettext as _
 
 from kawal.triage.engine import Triage, triage_jsonl
+from kawal.triage.engine.parallel import default_jobs
 from kawal.triage.runtime import csv_region_entries, get_triage, regency_code
 
 
@@ -41,6 +42,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--input", required=True, help="JSONL file, one {\"id\", \"text\"} per line ('-': stdin)")
         parser.add_argument("--output", required=True, help="JSONL file to write ('-': stdout)")
+        parser.add_argument("--jobs", type=int, default=default_jobs(),
+                            help="processes for a large batch (default: the cores available, at most 4)")
 
     def _engine(self) -> Triage:
         try:
@@ -56,6 +59,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         engine = self._engine()
+        connections.close_all()  # nothing below needs the database; forked workers must not share it
         with ExitStack() as stack:
             try:
                 source: TextIO = (
@@ -69,7 +73,7 @@ class Command(BaseCommand):
             except OSError as exc:
                 raise CommandError(_("Cannot open the file: %(error)s") % {"error": exc}) from exc
             written = errors = 0
-            for record in triage_jsonl(source, engine):
+            for record in triage_jsonl(source, engine, jobs=max(1, options["jobs"])):
                 if "error" in record:
                     errors += 1
                     self.stderr.write(
