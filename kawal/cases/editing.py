@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from kawal.core import audit
 
 from .models import Case
-from .services import EVENT_FIELDS, _check_filing, _event, _refresh_due, _require
+from .services import EVENT_FIELDS, _check_filing, _event, _refresh_due, _require, roles_on
 from .workflow import FINAL, HANDLERS, State, TransitionRefused
 
 DATE_FIELDS = ("happened_on", "known_on")
@@ -38,32 +38,40 @@ def dates_editable(case: Case) -> bool:
 
 
 def edit_case(case: Case, fields: Mapping[str, Any], *, by: Any, reason: str) -> list[str]:
-    """Apply the changed event fields; returns their names (empty when nothing changed)."""
-    _require(by, case, HANDLERS, _("Your role may not correct this case."))
-    if not may_edit(case):
-        raise TransitionRefused(_("A closed case can no longer be corrected."))
+    """Apply the changed event fields; returns their names (empty when nothing changed).
+
+    The row is locked and only the corrected columns are written, so a decision taken on
+    the case meanwhile (a state change, a handler) is neither lost nor overwritten.
+    """
     unknown = set(fields) - set(EVENT_FIELDS)
     if unknown:
         raise ValueError(f"not an event field: {sorted(unknown)}")
-    changed = [name for name in EVENT_FIELDS if name in fields and getattr(case, name) != fields[name]]
-    if not changed:
-        return []
-    reason = reason.strip()
-    if not reason:
-        raise TransitionRefused(_("Give the reason for the correction."))
-    if set(changed) & set(DATE_FIELDS) and not dates_editable(case):
-        raise TransitionRefused(
-            _("The dates cannot be changed after the formal check: the filing limit was judged on them.")
-        )
     with transaction.atomic():
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        _require(by, current, HANDLERS, _("Your role may not correct this case."))
+        if not may_edit(current):
+            raise TransitionRefused(_("A closed case can no longer be corrected."))
+        changed = [name for name in EVENT_FIELDS if name in fields and getattr(current, name) != fields[name]]
+        if not changed:
+            return []
+        if not reason.strip():
+            raise TransitionRefused(_("Give the reason for the correction."))
+        if "region" in changed and not roles_on(by, fields["region"].code) & HANDLERS:
+            raise TransitionRefused(_("You do not handle cases in the new area."))
+        if set(changed) & set(DATE_FIELDS) and not dates_editable(current):
+            raise TransitionRefused(
+                _("The dates cannot be changed after the formal check: the filing limit was judged on them.")
+            )
         for name in changed:
-            setattr(case, name, fields[name])
+            setattr(current, name, fields[name])
+        written = list(changed)
         if set(changed) & set(DATE_FIELDS):
-            _check_filing(case)
-        case.save()
+            _check_filing(current)
+            written += ["filed_late", "formal_issues"]
+        current.save(update_fields=written)
         now = timezone.now()
-        _event(case, "edited", by=by, at=now, reason=reason[:2000], data={"fields": changed})
-        _refresh_due(case)
-        audit.record("cases.edited", actor=by, target=case, region_code=case.region_code,
+        _event(current, "edited", by=by, at=now, reason=reason.strip()[:2000], data={"fields": changed})
+        _refresh_due(current)
+        audit.record("cases.edited", actor=by, target=current, region_code=current.region_code,
                      data={"fields": changed}, at=now)
     return changed

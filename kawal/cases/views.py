@@ -274,8 +274,8 @@ def edit_case(request: AuthedHttpRequest, pk: int) -> HttpResponse:
                         dates_editable=editing.dates_editable(case))
     if request.method == "POST" and form.is_valid():
         try:
-            changed = editing.edit_case(Case.objects.get(pk=case.pk), form.case_fields(), by=request.user,
-                                        reason=form.cleaned_data["reason"])
+            # The form wrote its values onto ``case``; the service compares with the stored row.
+            changed = editing.edit_case(case, form.case_fields(), by=request.user, reason=form.cleaned_data["reason"])
         except TransitionRefused as refused:
             form.add_error(None, str(refused.message))
         else:

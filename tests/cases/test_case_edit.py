@@ -107,3 +107,27 @@ def test_the_page_is_not_there_for_those_who_do_not_handle_the_case(make_case: C
     assert client_for(personas.panwascam_kebomas).get(f"/kasus/{case.pk}/ubah/").status_code == 404
     assert client_for(personas.pkd).get(f"/kasus/{case.pk}/ubah/").status_code == 404
     assert client_for(personas.panwascam_dukun).get(f"/kasus/{case.pk}/ubah/").status_code == 200
+
+
+def test_a_decision_taken_meanwhile_is_not_overwritten(make_case: Callable[..., Case], personas: Personas) -> None:
+    case = make_case(state=State.INITIAL_REVIEW)
+    stale = Case.objects.get(pk=case.pk)  # what the handler's page was built from
+    Case.objects.filter(pk=case.pk).update(state=State.REGISTERED)  # someone registers it meanwhile
+    edit_case(stale, {"place_detail": "Pasar desa"}, by=personas.member, reason="Tempat lebih tepat")
+    case.refresh_from_db()
+    assert case.state == State.REGISTERED and case.place_detail == "Pasar desa"
+
+
+def test_the_dates_rule_looks_at_the_stored_state(make_case: Callable[..., Case], personas: Personas) -> None:
+    case = make_case(state=State.INITIAL_REVIEW)
+    stale = Case.objects.get(pk=case.pk)
+    Case.objects.filter(pk=case.pk).update(state=State.REGISTERED)
+    with pytest.raises(TransitionRefused):
+        edit_case(stale, {"known_on": stale.known_on - dt.timedelta(days=1)}, by=personas.member, reason="x")
+
+
+def test_a_case_is_not_moved_out_of_the_handlers_area(make_case: Callable[..., Case], personas: Personas) -> None:
+    case = make_case()  # Randuagung, Kebomas
+    with pytest.raises(TransitionRefused):
+        edit_case(case, {"region": Region.objects.get(code=SAWO)}, by=personas.panwascam_kebomas, reason="x")
+    assert edit_case(case, {"region": Region.objects.get(code=SAWO)}, by=personas.member, reason="Lokasi benar")
