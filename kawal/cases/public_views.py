@@ -64,7 +64,7 @@ def report(request: HttpRequest) -> HttpResponse:
             form.add_error(None, str(refused.message))
         else:
             return redirect("cases:receipt", code=case.tracking_code)
-    context = {"form": form, "anonymous": False}
+    context = {"form": form, "anonymous": False, "limited": limited}
     return render(request, "cases/public/report_form.html", context, status=429 if limited else 200)
 
 
@@ -76,7 +76,7 @@ def information(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and not limited and form.is_valid():
         case = services.record_information(form.case_fields(), evidence=form.cleaned_data["evidence"])
         return redirect("cases:receipt", code=case.tracking_code)
-    context = {"form": form, "anonymous": True}
+    context = {"form": form, "anonymous": True, "limited": limited}
     return render(request, "cases/public/report_form.html", context, status=429 if limited else 200)
 
 

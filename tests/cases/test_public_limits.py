@@ -28,6 +28,7 @@ def test_a_flood_of_reports_is_stopped_with_the_typed_values_kept(client: Client
     html = third.content.decode()
     assert "Terlalu banyak kiriman dari alamat jaringan ini" in html and "60 menit" in html
     assert 'value="Laporan ketiga yang ditahan"' in html  # nothing typed is lost
+    assert "Perbaiki isian yang ditandai" not in html  # nothing is wrong with what was typed
     assert Case.objects.count() == 2
 
 

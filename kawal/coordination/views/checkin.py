@@ -24,7 +24,8 @@ def checkin(request: HttpRequest, token: str) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("region"), checkin_token=token)
     invited = Stakeholder.objects.filter(invitations__meeting=meeting).order_by("name")
     form = CheckInForm(request.POST or None, stakeholders=invited)
-    minutes = wait_minutes(CheckInThrottle(), request) if request.method == "POST" else None
+    counted = request.method == "POST" and meeting.is_open_for_checkin  # a closed meeting refuses anyway
+    minutes = wait_minutes(CheckInThrottle(), request) if counted else None
     if minutes is not None:
         message = ngettext(
             "Too many check-ins from this network address. Try again in %(n)d minute.",
