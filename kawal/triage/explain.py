@@ -88,6 +88,23 @@ def _routed(m: re.Match[str]) -> str:
     return f"{text} ({note})" if note else text
 
 
+def _label(code: str) -> str:
+    """A category or a reported-party type, whichever ``code`` is."""
+    return _category(code) if code in dict(Category.choices) else _subject(code)
+
+
+def _word_model(m: re.Match[str]) -> str:
+    if m["label"] == m["rule"]:
+        return _("the word model agrees with the rules: %(label)s (probability %(p)s)") % {
+            "label": _label(m["label"]),
+            "p": m["p"],
+        }
+    return _(
+        "the word model chose %(label)s (probability %(p)s) over the rules' %(rule)s (weight +%(w)s);"
+        " words that weighed most:"
+    ) % {"label": _label(m["label"]), "p": m["p"], "rule": _label(m["rule"]), "w": m["w"]}
+
+
 def _duplicate_label(m: re.Match[str]) -> str:
     labels = {
         "same place": _("the same place"),
@@ -151,6 +168,10 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
         lambda m: _("no actor named; usual for %(c)s: %(s)s") % {"c": _category(m["c"]), "s": _subject(m["s"])},
     ),
     (re.compile(r"^empty text: lainnya / tidak_diketahui$"), lambda m: _("empty text")),
+    (
+        re.compile(r"^word model: (?P<label>\w+) (?P<p>[\d.]+), rules: (?P<rule>\w+) \(\+(?P<w>[\d.]+)\)$"),
+        _word_model,
+    ),
     (
         re.compile(r"^outreach or reminder \((?P<w>[\d.]+)\), no incident cue: categories x(?P<f>[\d.]+)$"),
         lambda m: (

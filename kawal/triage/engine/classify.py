@@ -10,6 +10,7 @@ from .context import ACTOR_BOOST, context
 from .lexicon import Lexicon, Rule
 from .text import noun_form
 from .types import CATEGORIES, SUBJECTS, Evidence
+from .wordmodel import WordModel
 
 WINDOW = 8
 SUBJECT_MIN = 1.0  # an actor needs one mention worth this much to be suggested
@@ -21,6 +22,9 @@ OUTREACH_MIN = 2.5
 OUTREACH_INCIDENT_MAX = 1.0  # incident cues at or above this keep the categories
 OUTREACH_FACTOR = 0.15
 REPEAT_BONUS = 0.3
+# word model (wordmodel.py): added to the rules' bonus where the rules read structure
+NAMED_ACTOR_BONUS = 0.3  # the rules found a named actor
+NO_INCIDENT_BONUS = 1.0  # the outreach rule found no incident: the rules decide
 
 # subject that fits a category when evidence for it exists
 COMPAT: dict[str, dict[str, float]] = {
@@ -175,13 +179,53 @@ def _fmt(hit: Hit) -> str:
     return f"{hit.rule.kind}:{hit.rule.source} (+{hit.weight:.2f}{extra})"
 
 
+def _category_explanation(
+    category: str,
+    rule_category: str,
+    ranked: list[str],
+    cat_scores: dict[str, float],
+    cat_hits: dict[str, list[tuple[Hit | None, str, float]]],
+) -> list[Evidence]:
+    """The rule hits behind ``category`` (the rules' choice or the blend's)."""
+    explanation: list[Evidence] = []
+    if category != "lainnya":
+        for maybe_hit, rule_text, _w in sorted(cat_hits[category], key=lambda t: -t[2])[:6]:
+            explanation.append(Evidence("category", rule_text, maybe_hit.evidence if maybe_hit else ""))
+    if category == rule_category != "lainnya":
+        runner = ranked[1]
+        if cat_scores[runner] > 0:
+            explanation.append(
+                Evidence(
+                    "category",
+                    f"runner-up {runner} scored {cat_scores[runner]:.2f} vs {cat_scores[category]:.2f}",
+                    "",
+                )
+            )
+    elif rule_category == "lainnya":
+        top = ranked[0]
+        explanation.append(
+            Evidence(
+                "category",
+                f"no category reached {CATEGORY_THRESHOLD:.1f} (best {top} {cat_scores[top]:.2f}): lainnya",
+                "",
+            )
+        )
+    return explanation
+
+
 def classify(
     matcher: Matcher,
     surface: list[str],
     stems: list[str],
     amount_count: int,
+    model: WordModel | None = None,
+    words: frozenset[str] = frozenset(),
 ) -> tuple[str, str, dict[str, float], dict[str, float], list[Evidence]]:
-    """Return category, subject, both score tables and the explanation."""
+    """Return category, subject, both score tables and the explanation.
+
+    With a word ``model`` (and the text's model ``words``) the rules' category and subject
+    are blended with the model's (``wordmodel.py``).
+    """
     rule_words = matcher.stem_words
     pos: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(stems):
@@ -270,11 +314,11 @@ def classify(
         if incident < OUTREACH_INCIDENT_MAX:
             for c in cat_scores:
                 cat_scores[c] *= OUTREACH_FACTOR
-            words = ", ".join(h.evidence for h in sorted(outreach, key=lambda h: -h.weight)[:3])
+            cue_words = ", ".join(h.evidence for h in sorted(outreach, key=lambda h: -h.weight)[:3])
             outreach_note = Evidence(
                 "category",
                 f"outreach or reminder ({reach:.2f}), no incident cue: categories x{OUTREACH_FACTOR}",
-                words,
+                cue_words,
             )
 
     ranked = sorted(
@@ -282,39 +326,23 @@ def classify(
         key=lambda c: (-cat_scores[c], CATEGORIES.index(c)),
     )
     top = ranked[0]
-    explanation: list[Evidence] = []
-    if cat_scores[top] >= CATEGORY_THRESHOLD:
-        category = top
-        for maybe_hit, rule_text, _w in sorted(cat_hits[top], key=lambda t: -t[2])[:6]:
-            explanation.append(
-                Evidence("category", rule_text, maybe_hit.evidence if maybe_hit else "")
-            )
-        runner = ranked[1]
-        if cat_scores[runner] > 0:
-            explanation.append(
-                Evidence(
-                    "category",
-                    f"runner-up {runner} scored {cat_scores[runner]:.2f} vs {cat_scores[top]:.2f}",
-                    "",
-                )
-            )
-    else:
-        category = "lainnya"
-        explanation.append(
-            Evidence(
-                "category",
-                f"no category reached {CATEGORY_THRESHOLD:.1f} "
-                f"(best {top} {cat_scores[top]:.2f}): lainnya",
-                "",
-            )
-        )
-
+    rule_category = top if cat_scores[top] >= CATEGORY_THRESHOLD else "lainnya"
+    category, model_note = rule_category, None
+    if model is not None:
+        # "no incident, only outreach" is read from the text's structure, which words cannot see
+        extra = NO_INCIDENT_BONUS if outreach_note is not None else 0.0
+        category, model_note = model.category.decide("category", words, rule_category, extra)
+    explanation = _category_explanation(category, rule_category, ranked, cat_scores, cat_hits)
+    if model_note is not None and category != rule_category:
+        explanation.insert(0, model_note)
+    elif model_note is not None:
+        explanation.append(model_note)
     if outreach_note is not None:
         explanation.append(outreach_note)
 
     # subject: evidence plus a fit bonus for the chosen category
-    compat = COMPAT.get(category, {})
-    min_best = SUBJECT_MIN_LAINNYA if category == "lainnya" else SUBJECT_MIN
+    compat = COMPAT.get(rule_category, {})
+    min_best = SUBJECT_MIN_LAINNYA if rule_category == "lainnya" else SUBJECT_MIN
     final = {
         s: subj_scores[s] + compat.get(s, 0.0) + (FIRST_ACTOR_BONUS if s == first_actor else 0.0)
         for s in eligible
@@ -342,4 +370,16 @@ def classify(
         explanation.append(
             Evidence("subject", f"no actor named: default for {category} is {subject}", "")
         )
+    if model is not None:
+        rule_subject = subject
+        # a party the text names as the actor is the rules' finding; the words alone
+        # cannot tell who did it, so they need a clearer lead to overrule it
+        extra = NAMED_ACTOR_BONUS if final else 0.0
+        subject, note = model.subject.decide("subject", words, rule_subject, extra)
+        if subject != rule_subject:
+            # the rules' reasons were for another party: only the model's line explains it
+            explanation = [e for e in explanation if e.field != "subject"]
+            for hit in sorted(subj_hits.get(subject, []), key=lambda h: -h.weight)[:2]:
+                explanation.append(Evidence("subject", _fmt(hit), hit.evidence))
+        explanation.append(note)
     return category, subject, cat_scores, subj_scores, explanation

@@ -14,6 +14,7 @@ from .places import PlaceIndex
 from .quantities import find_amounts, find_dates
 from .text import normalize, tokenize
 from .types import Evidence, RegionEntry, Suggestion
+from .wordmodel import WordModel, load_word_model, model_words
 
 # a capitalised word after a space, unless the space ends a sentence: a name ("di
 # Kecamatan Bukit Bestari", "Polres Minahasa"); all-capital acronyms (KPPS) are not names
@@ -53,9 +54,12 @@ class Triage:
         default_year: int = 2024,
         group_threshold: float | None = None,
         data_dir: Path = DATA_DIR,
+        word_model: bool = True,
     ) -> None:
         self.lexicon: Lexicon = load_lexicon(data_dir)
         self.matcher = Matcher(self.lexicon)
+        # the rules blended with the trained word model, if the data has one
+        self.word_model: WordModel | None = load_word_model(data_dir) if word_model else None
         self.places = PlaceIndex(regions, self.lexicon.place_common, home_code)
         self.default_year = default_year
         pw = load_pair_weights(data_dir / "grouping.txt")
@@ -85,8 +89,10 @@ class Triage:
         return self._suggest(self._analyse(text))
 
     def _suggest(self, a: _Analysis) -> Suggestion:
+        model = self.word_model
+        words = self._model_words(a) if model is not None else frozenset()
         category, subject, cat_scores, subj_scores, expl = classify(
-            self.matcher, a.surface, a.stems, len(a.amounts)
+            self.matcher, a.surface, a.stems, len(a.amounts), model, words
         )
         return Suggestion(
             category=category,
@@ -98,6 +104,13 @@ class Triage:
             category_scores=cat_scores,
             subject_scores=subj_scores,
         )
+
+    def _model_words(self, a: _Analysis) -> frozenset[str]:
+        return model_words(a.surface, a.stems, self.lexicon.stopwords)
+
+    def model_features(self, text: str) -> frozenset[str]:
+        """The word model's features of one text (what training reads)."""
+        return self._model_words(self._analyse(text)) if isinstance(text, str) and text.strip() else frozenset()
 
     # ------------------------------------------------------------------ grouping
     def features(self, text: str) -> frozenset[str]:

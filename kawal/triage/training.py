@@ -1,0 +1,127 @@
+"""Training the word model (``engine/wordmodel.py``) from the labelled sets.
+
+Training needs scikit-learn (a development dependency); scoring does not: the weights are
+written as plain JSON into ``data/wordmodel.json``. Only the sets named in
+``TRAINING_FILES`` are read. A newly collected set that is still to be scored as unseen
+text must not be added here until it has been scored once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kawal.triage.engine import Triage
+from kawal.triage.engine.lexicon import DATA_DIR
+from kawal.triage.engine.wordmodel import MODEL_FILE
+
+TRAINING_FILES = (
+    "devset.jsonl",
+    "real_heldout.jsonl",
+    "real_heldout_2.jsonl",
+    "real_heldout_3.jsonl",
+    "real_heldout_4.jsonl",
+)
+# chosen by leaving one real set out at a time (real_heldout_2, _3, _4), see data/README.md
+C = 1.0
+RULE_BONUS = {"category": 0.5, "subject": 0.4}
+DECIMALS = 3
+FIELDS = {"category": "category", "subject": "subject"}
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    features: frozenset[str]
+    category: str
+    subject: str
+    split: str
+
+
+def load_examples(triage: Triage, files: tuple[str, ...] = TRAINING_FILES, data_dir: Path = DATA_DIR) -> list[Example]:
+    out: list[Example] = []
+    for name in files:
+        for line in (data_dir / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                features = triage.model_features(item["text"])
+                out.append(Example(features, item["category"], item["subject"], item["split"]))
+    return out
+
+
+def fit(examples: list[Example], field: str, c: float = C) -> dict[str, Any]:
+    """One multinomial logistic regression (balanced classes), as plain data."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(sorted(e.features), 1.0) for e in examples])
+    y = [getattr(e, field) for e in examples]
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(x, y)
+    labels = [str(label) for label in model.classes_]
+    coef = model.coef_
+    if len(labels) == 2:  # binary: scikit-learn keeps one row; never the case with these sets
+        raise ValueError("word model needs at least three labels")
+    weights: dict[str, list[float]] = {}
+    for j, feature in enumerate(vec.get_feature_names_out()):
+        row = [round(float(coef[k, j]), DECIMALS) for k in range(len(labels))]
+        if any(row):
+            weights[str(feature)] = row
+    return {
+        "labels": labels,
+        "intercepts": [round(float(v), DECIMALS) for v in model.intercept_],
+        "weights": weights,
+    }
+
+
+def train(triage: Triage, files: tuple[str, ...] = TRAINING_FILES) -> dict[str, Any]:
+    examples = load_examples(triage, files)
+    return {
+        "trained_on": {name: sum(1 for _ in (DATA_DIR / name).open(encoding="utf-8")) for name in files},
+        "C": C,
+        "rule_bonus": RULE_BONUS,
+        "category": fit(examples, "category"),
+        "subject": fit(examples, "subject"),
+    }
+
+
+def write(model: dict[str, Any], data_dir: Path = DATA_DIR) -> Path:
+    path = data_dir / MODEL_FILE
+    # one feature per line: a retrained model shows in a diff as the words whose weight moved
+    lines = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}" for k, v in model.items() if k not in FIELDS]
+    for field in FIELDS:
+        part = model[field]
+        rows = ",\n".join(
+            f"    {json.dumps(f, ensure_ascii=False)}: {json.dumps(w)}" for f, w in sorted(part["weights"].items())
+        )
+        lines.append(
+            f'{json.dumps(field)}: {{"labels": {json.dumps(part["labels"])}, '
+            f'"intercepts": {json.dumps(part["intercepts"])}, "weights": {{\n{rows}\n  }}}}'
+        )
+    path.write_text("{\n  " + ",\n  ".join(lines) + "\n}\n", encoding="utf-8")
+    return path
+
+
+TOLERANCE = 0.01  # another BLAS may move the last rounded digit
+
+
+def differs_from_committed(model: dict[str, Any], data_dir: Path = DATA_DIR) -> str:
+    """Why ``model`` is not the committed one ("" when it is, within rounding)."""
+    path = data_dir / MODEL_FILE
+    if not path.exists():
+        return f"{path} is missing"
+    committed = json.loads(path.read_text(encoding="utf-8"))
+    for key in ("trained_on", "C", "rule_bonus"):
+        if committed.get(key) != model[key]:
+            return f"{key}: {committed.get(key)} != {model[key]}"
+    for field in FIELDS:
+        old, new = committed[field], model[field]
+        if old["labels"] != new["labels"]:
+            return f"{field} labels differ"
+        for feature in old["weights"].keys() | new["weights"].keys():
+            a = old["weights"].get(feature, [0.0] * len(old["labels"]))
+            b = new["weights"].get(feature, [0.0] * len(new["labels"]))
+            if any(abs(x - y) > TOLERANCE for x, y in zip(a, b, strict=True)):
+                return f"{field} weights of {feature!r} differ: {a} != {b}"
+    return ""

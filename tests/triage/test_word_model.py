@@ -1,0 +1,74 @@
+"""The word model blends with the rules, explains itself, and is what the labelled sets give."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from kawal.triage.engine import Triage
+from kawal.triage.engine.lexicon import DATA_DIR
+from kawal.triage.engine.wordmodel import MODEL_FILE, LinearModel
+from kawal.triage.training import TRAINING_FILES
+from tests.triage.conftest import KEBOMAS_MONEY
+
+TOY = LinearModel(
+    labels=("kampanye", "politik_uang"),
+    intercepts=(0.0, 0.0),
+    weights={"w:amplop": (-1.0, 1.0), "s:amplop": (-0.5, 0.5), "w:baliho": (1.0, -1.0)},
+    rule_bonus=0.5,
+)
+
+
+def test_when_the_words_are_undecided_the_rules_decide() -> None:
+    label, note = TOY.decide("category", frozenset({"w:amplop", "w:baliho"}), "kampanye")
+    assert label == "kampanye"
+    assert note.rule == "word model: kampanye 0.50, rules: kampanye (+0.50)"
+    label, _note = TOY.decide("category", frozenset({"w:amplop", "w:baliho"}), "politik_uang")
+    assert label == "politik_uang"
+
+
+def test_a_lead_larger_than_the_rule_bonus_wins() -> None:
+    # politik_uang 0.88 against kampanye 0.12 + 0.5
+    label, _note = TOY.decide("category", frozenset({"w:amplop"}), "kampanye")
+    assert label == "politik_uang"
+
+
+def test_a_clear_lead_overrules_and_names_the_words_that_weighed_most() -> None:
+    label, note = TOY.decide("category", frozenset({"w:amplop", "s:amplop"}), "kampanye")
+    assert label == "politik_uang"
+    assert note.field == "category"
+    assert note.rule.startswith("word model: politik_uang 0.95, rules: kampanye")
+    assert note.evidence == "amplop"  # the stem and the written word are shown once
+
+
+def test_a_named_actor_is_not_overruled_by_vocabulary(triage: Triage) -> None:
+    # money words lean to "warga" in the labelled sets; the text names the kepala desa as the actor
+    suggestion = triage.suggest(KEBOMAS_MONEY)
+    assert (suggestion.category, suggestion.subject) == ("politik_uang", "kepala_desa")
+    assert any(e.rule.startswith("word model:") for e in suggestion.explanation if e.field == "subject")
+
+
+def test_without_a_model_file_the_rules_decide_alone(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    (data / MODEL_FILE).unlink()
+    alone = Triage(data_dir=data)
+    assert alone.word_model is None
+    assert Triage(word_model=False).word_model is None
+    suggestion = alone.suggest(KEBOMAS_MONEY)
+    assert not any(e.rule.startswith("word model:") for e in suggestion.explanation)
+    assert suggestion.category == "politik_uang"
+
+
+def test_the_set_kept_for_scoring_unseen_text_is_not_trained_on() -> None:
+    assert "real_heldout_5.jsonl" not in TRAINING_FILES
+    assert all((DATA_DIR / name).exists() for name in TRAINING_FILES)
+
+
+def test_the_committed_model_is_what_the_labelled_sets_and_rules_give() -> None:
+    pytest.importorskip("sklearn")
+    # fails when a labelled set, the lexicon or the stemmer changed without retraining
+    call_command("train_triage_model", "--check")
