@@ -121,3 +121,32 @@ def test_a_third_outlet_nearly_as_alike_joins_the_group() -> None:
     near = group_features(texts, PairWeights(threshold=0.3, strong=0.99, near_best=0.25))
     assert mutual[0] == mutual[1] and mutual[2] is None
     assert near[0] == near[1] == near[2] is not None
+
+
+def _score(triage: Triage, a_text: str, b_text: str, *others: str) -> float:
+    feats = [triage.features(x) for x in (a_text, b_text, *others)]
+    weights, df = feature_weights(feats)
+    return pair_score(feats[0], feats[1], weights, df, triage.pair_weights)
+
+
+def test_dates_a_day_apart_are_a_near_match_not_a_contradiction(triage: Triage) -> None:
+    base = "Dua orang diamankan Gakkumdu karena membagikan amplop kepada warga pada {d}."
+    same = _score(triage, base.format(d="18 April 2025"), base.format(d="18 April 2025"))
+    next_day = _score(triage, base.format(d="18 April 2025"), base.format(d="19 April 2025"))
+    weeks = _score(triage, base.format(d="18 April 2025"), base.format(d="9 Mei 2025"))
+    assert same > next_day > weeks
+
+
+def test_a_rounded_amount_is_the_same_amount(triage: Triage) -> None:
+    exact = "Petugas menyita uang Rp9.550.000 dari dua terduga pelaku politik uang."
+    rounded = "Uang sekitar Rp9,5 juta disita dari kedua terduga pelaku."
+    other = "Uang sekitar Rp2 juta disita dari kedua terduga pelaku."
+    assert _score(triage, exact, rounded) > _score(triage, exact, other)
+
+
+def test_a_regency_named_by_few_texts_counts_like_a_rare_name(triage: Triage) -> None:
+    a = "KPU Kabupaten Sumenep mengganti empat anggota PPS yang tercatat sebagai pengurus partai."
+    b = "Empat anggota PPS di Sumenep diganti karena masuk kepengurusan partai."
+    c = "Empat anggota PPS di Kabupaten Lamongan diganti karena masuk kepengurusan partai."
+    assert "N:35.29" in triage.features(a) and "N:35.29" in triage.features(b)
+    assert _score(triage, a, b) > _score(triage, a, c)

@@ -150,6 +150,9 @@ class Triage:
         for p in a.places:
             if p.level in ("kecamatan", "desa"):
                 feats.add(f"P:{p.code}")
+            elif p.level == "kabupaten":
+                # a regency counts like a rare name: in one regency's batch it is shared by all
+                feats.add(f"N:{p.code}")
         feats.update(f"D:{d}" for d in a.dates)
         feats.update(f"A:{v}" for v in a.amounts)
         return frozenset(feats)

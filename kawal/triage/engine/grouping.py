@@ -23,6 +23,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 FeatureSet = frozenset[str]
@@ -30,6 +31,17 @@ FeatureSet = frozenset[str]
 BLOCK_KEYS = 6  # rarest features per text used for blocking
 ALL_PAIRS_UP_TO = 300  # small batches: compare every pair
 TYPE_WEIGHT = {"P": 1.5, "D": 1.5, "A": 1.5, "T": 1.2}
+NEAR_DAYS = 3  # dates this close count as a near match (half the date bonus, no conflict)
+NEAR_FACTOR = 0.5
+NEAR_AMOUNT = 0.02  # amounts within 2 % of each other count as the same amount
+
+
+def _day(iso: str) -> int:
+    """The day number of an ISO date, 0 when it is not a full date."""
+    try:
+        return date.fromisoformat(iso).toordinal()
+    except ValueError:
+        return 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +124,7 @@ def feature_weights(features: Sequence[FeatureSet]) -> tuple[dict[str, float], d
 class _Prepared:
     """One text's features split by type, with the norm of its content stems."""
 
-    __slots__ = ("content", "norm", "typed")
+    __slots__ = ("amounts", "content", "days", "norm", "typed")
 
     def __init__(self, fs: FeatureSet, weights: dict[str, float]) -> None:
         content: list[str] = []
@@ -129,6 +141,10 @@ class _Prepared:
             else:
                 typed[kind] = {f}
         self.content = frozenset(content)
+        # for near matches: outlets round amounts ("Rp9,5 juta" for Rp9.550.000) and date
+        # an incident by the day they learnt of it
+        self.amounts = tuple(int(f[2:]) for f in typed.get("A", ()))
+        self.days = tuple(_day(f[2:]) for f in typed.get("D", ()))
         self.norm = math.sqrt(sum(weights[f] ** 2 for f in content))
         self.typed = typed
 
@@ -158,9 +174,15 @@ def _score(a: _Prepared, b: _Prepared, weights: dict[str, float], df: dict[str, 
         score += pw.desa
     elif common("P"):
         score += pw.kecamatan
+    near_date = False
     if common("D"):
         score += pw.date
-    if common("A"):
+    elif a.days and b.days and any(abs(x - y) <= NEAR_DAYS for x in a.days for y in b.days if x and y):
+        score += pw.date * NEAR_FACTOR
+        near_date = True
+    if common("A") or (
+        a.amounts and b.amounts and any(abs(x - y) <= NEAR_AMOUNT * max(x, y) for x in a.amounts for y in b.amounts)
+    ):
         score += pw.amount
     if common("T"):
         score += pw.tps
@@ -181,7 +203,7 @@ def _score(a: _Prepared, b: _Prepared, weights: dict[str, float], df: dict[str, 
         score += pw.number_large * top + pw.number * (counted - top)
     if conflict("C"):
         score -= pw.category_conflict
-    if conflict("D"):
+    if conflict("D") and not near_date:
         score -= pw.date_conflict
     if conflict("V"):
         score -= pw.desa_conflict
