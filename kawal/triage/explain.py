@@ -40,6 +40,7 @@ def _note(note: str | None) -> str:
         "recipient/reporter context": _("in the position of a recipient, reporter or speaker"),
         "beneficiary context": _("in the position of the one who benefits (the act is someone else's)"),
         "denied": _("denied in the text"),
+        "apposition": _("a person whose role is named right after: the role counts"),
     }
     return notes.get(note or "", note or "")
 

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .context import ACTOR_BOOST, context
+from .context import ACTOR_BOOST, CONTEXT_PENALTY, context
 from .lexicon import Lexicon, Rule
 from .text import noun_form
 from .types import CATEGORIES, SUBJECTS, Evidence
@@ -22,6 +22,12 @@ OUTREACH_MIN = 2.5
 OUTREACH_INCIDENT_MAX = 1.0  # incident cues at or above this keep the categories
 OUTREACH_FACTOR = 0.15
 REPEAT_BONUS = 0.3
+# generic person words and how far after them a role names who they are ("apposition")
+GENERIC_PERSON = frozenset(
+    {"orang berinisial", "berinisial", "orang", "seorang pria", "seorang perempuan", "seorang wanita", "seseorang"}
+)
+APPOSITION_SPAN = 8
+PASSIVE_NOTES = frozenset({"recipient/reporter context", "beneficiary context"})
 # word model (wordmodel.py): added to the rules' bonus where the rules read structure
 NAMED_ACTOR_BONUS = 0.3  # the rules found a named actor
 NO_INCIDENT_BONUS = 1.0  # the outreach rule found no incident: the rules decide
@@ -174,6 +180,33 @@ class Matcher:
 
 
 
+def _apposition(hits: list[Hit]) -> list[Hit]:
+    """A person named only as such, then by role, is that role.
+
+    "dua orang berinisial ND dan MH, anggota tim pemenangan paslon": the generic person words
+    ("orang berinisial", "seorang pria") yield to a specific actor named right after them
+    in an actor's position.
+    """
+    specific = [
+        h.start for h in hits
+        if h.rule.key not in ("warga", "tidak_diketahui") and h.best >= SUBJECT_MIN and h.note not in PASSIVE_NOTES
+    ]
+    if not specific:
+        return hits
+    for h in hits:
+        if h.rule.source in GENERIC_PERSON and any(0 < s - h.start <= APPOSITION_SPAN for s in specific):
+            h.weight *= CONTEXT_PENALTY
+            h.best *= CONTEXT_PENALTY
+            h.note = "apposition"
+    return hits
+
+
+def _route(lex: Lexicon, actor: str, hits: list[Hit]) -> str:
+    """The category of an actor's partisan acts: its route, or its strongest phrase's ("official")."""
+    strongest = max(hits, key=lambda h: (h.weight, -h.start))
+    return lex.official_routes.get(strongest.rule.source) or lex.routes[actor]
+
+
 def _fmt(hit: Hit) -> str:
     extra = f", {hit.note}" if hit.note else ""
     return f"{hit.rule.kind}:{hit.rule.source} (+{hit.weight:.2f}{extra})"
@@ -257,7 +290,8 @@ def classify(
             npos[s].append(i)
     subj_scores: dict[str, float] = dict.fromkeys(SUBJECTS, 0.0)
     subj_hits: dict[str, list[Hit]] = defaultdict(list)
-    for hit in matcher.hits("subj", surface, nouns, npos):
+    hits = _apposition(matcher.hits("subj", surface, nouns, npos))
+    for hit in hits:
         subj_scores[hit.rule.key] += hit.weight
         subj_hits[hit.rule.key].append(hit)
     eligible = {
@@ -282,7 +316,7 @@ def classify(
     if partisan:
         total = sum(h.weight for h in partisan)
         if routed_actor is not None:
-            target = lex.routes[routed_actor]
+            target = _route(lex, routed_actor, subj_hits[routed_actor])
             factor = 1.0
         else:
             target, factor = "netralitas", 0.4

@@ -74,8 +74,11 @@ BENEFICIARY_NOUNS = frozenset(
 NOT_ACT_VERBS = frozenset(
     {"menjadi", "merupakan", "menjabat", "menjelang", "melalui", "menuju", "mewakili", "meskipun", "memang"}
 )
+# the one who finds or reports an incident: "seorang pemilih mendapati surat suara sudah tercoblos"
+FINDER_VERBS = frozenset({"melaporkan", "melapor", "mengadukan", "mengadu", "menemukan", "mendapati", "memergoki"})
 REPORTER_NEXT = frozenset(
-    {"melaporkan", "melapor", "mengadukan", "mengadu", "menemukan", "mengaku", "merekomendasikan"}
+    {"melaporkan", "melapor", "mengadukan", "mengadu", "menemukan", "mengaku", "merekomendasikan",
+     "mendapati", "memergoki"}
     # ... or an enforcer: the one who removes, summons, examines, dismisses or sentences
     | {"menertibkan", "menurunkan", "mencopot", "membongkar", "menindak", "memeriksa", "memanggil",
        "menggerebek", "menelusuri", "mengklarifikasi", "memberhentikan", "memecat", "memvonis",
@@ -85,6 +88,10 @@ REPORTER_NEXT = frozenset(
     | {"mengatakan", "menjelaskan", "membenarkan", "menegaskan", "mengungkapkan", "menuturkan"}
 )
 REPORTER_LOOKAHEAD = 3  # "Polres Gresik Kota menangkap": the verb may follow a name
+# "Pengawas TPS 33 Rawamangun, Pulo Gadung, Jakarta Timur, melaporkan": a finding or reporting
+# verb further on counts when it is the first verb after the actor
+FINDER_LOOKAHEAD = 10
+VERB_PREFIXES = ("me", "di", "ber", "ter")
 CONTEXT_PENALTY = 0.3
 ACTOR_BOOST = 1.5
 # an incident cue after one of these is asked for, supposed or threatened, not reported
@@ -130,7 +137,9 @@ def context(rule: Rule, start: int, end: int, surface: list[str], actor: bool) -
         elif rule.key in BENEFICIARY_KEYS and _beneficiary(surface, k):
             factor *= CONTEXT_PENALTY
             note = "beneficiary context"
-        elif _reporter_next(surface[end : end + REPORTER_LOOKAHEAD]):
+        elif _reporter_next(surface[end : end + REPORTER_LOOKAHEAD]) or _finder_verb_first(
+            surface[end : end + FINDER_LOOKAHEAD]
+        ):
             # a reporter, enforcer or speaker, even when counted ("dua pemilih
             # menemukannya": the verb may carry "-nya")
             factor *= CONTEXT_PENALTY
@@ -164,6 +173,16 @@ def _reporter_next(words: list[str]) -> bool:
     for w in words:  # noqa: SIM110 (a plain loop: no generator per actor occurrence)
         if w in REPORTER_NEXT or (w[-3:] == "nya" and noun_form(w) in REPORTER_NEXT):
             return True
+    return False
+
+
+def _finder_verb_first(words: list[str]) -> bool:
+    """The first verb-like word among ``words`` finds or reports (not "membagikan ... lalu melaporkan")."""
+    for w in words:
+        if w in FINDER_VERBS:
+            return True
+        if len(w) >= 5 and w.startswith(VERB_PREFIXES):
+            return False
     return False
 
 

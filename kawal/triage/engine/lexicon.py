@@ -25,6 +25,7 @@ class Lexicon:
     routes: dict[str, str]
     neutrality_routes: dict[str, str]
     actor_bonus: dict[str, tuple[str, float]]
+    official_routes: dict[str, str]  # subj phrase as written -> category of its partisan acts
     slang: dict[str, tuple[str, ...]]
     stemmer: Stemmer
     stopwords: frozenset[str]
@@ -67,6 +68,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     routes: dict[str, str] = {}
     neutrality_routes: dict[str, str] = {}
     actor_bonus: dict[str, tuple[str, float]] = {}
+    official_routes: dict[str, str] = {}
     for line in _read_lines(data_dir / "lexicon.txt"):
         fields = line.split(None, 3)
         kind = fields[0]
@@ -74,6 +76,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             routes[fields[1]] = fields[2]
         elif kind == "neutrality" and len(fields) >= 3:
             neutrality_routes[fields[1]] = fields[2]
+        elif kind == "official" and len(fields) >= 3:
+            official_routes[" ".join(fields[2:])] = fields[1]
         elif kind == "actor" and len(fields) == 4:
             actor_bonus[fields[1]] = (fields[2], float(fields[3]))
         elif kind in ("cat", "subj", "partisan", "implied", "outreach", "incident") and len(fields) == 4:
@@ -118,6 +122,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         routes=routes,
         neutrality_routes=neutrality_routes,
         actor_bonus=actor_bonus,
+        official_routes=official_routes,
         slang=slang,
         stemmer=stemmer,
         stopwords=frozenset(stop),

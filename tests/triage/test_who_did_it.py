@@ -1,0 +1,60 @@
+"""Who the reported party is: not the finder, a person by their role, a crowd, an appointed official.
+
+Checked on the rules alone (``word_model=False``): these are the rules' structural readings,
+which the word model is not meant to overrule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kawal.triage.engine import RegionEntry, Triage
+
+
+@pytest.fixture(scope="module")
+def rules(jatim_regions: list[RegionEntry]) -> Triage:
+    return Triage(jatim_regions, home_code="35.25", word_model=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seorang pemilih mendapati surat suara pilbup sudah tercoblos di TPS 4 Desa Sawo.",
+        "Pengawas TPS 12 Desa Sawo, Kecamatan Dukun, melaporkan satu surat suara yang sudah tercoblos.",
+        "Tim pemenangan paslon nomor 2 di Kecamatan Bungah melaporkan surat suara yang sudah dicoblos.",
+    ],
+)
+def test_the_one_who_finds_or_reports_pre_marked_ballots_is_not_the_author(rules: Triage, text: str) -> None:
+    s = rules.suggest(text)
+    assert s.category == "pemungutan_suara"
+    assert s.subject == "tidak_diketahui"
+
+
+def test_a_verb_in_between_makes_the_actor_the_actor_again(rules: Triage) -> None:
+    s = rules.suggest("Kepala desa membagikan amplop kepada warga, lalu seorang pemuda melaporkan kejadian itu.")
+    assert s.subject == "kepala_desa"
+
+
+def test_initials_followed_by_a_role_are_that_role(rules: Triage) -> None:
+    s = rules.suggest(
+        "Gakkumdu menangkap dua orang berinisial ND dan MH, anggota tim pemenangan paslon nomor 1, "
+        "yang membagikan uang Rp50.000 kepada pemilih."
+    )
+    assert (s.category, s.subject) == ("politik_uang", "peserta")
+
+
+def test_a_person_without_a_role_stays_a_citizen(rules: Triage) -> None:
+    s = rules.suggest("Seorang pria berinisial K tertangkap membagikan uang Rp50.000 kepada pemilih di Desa Sawo.")
+    assert s.subject == "warga"
+
+
+def test_a_group_caught_without_a_role_are_citizens(rules: Triage) -> None:
+    s = rules.suggest("Sebanyak 12 orang terduga pelaku politik uang diamankan Gakkumdu dengan uang Rp18.275.000.")
+    assert (s.category, s.subject) == ("politik_uang", "warga")
+
+
+def test_an_appointed_heads_campaigning_is_neutrality_an_incumbents_programme_is_abuse(rules: Triage) -> None:
+    pj = rules.suggest("Pj Bupati ikut kampanye dan mengajak warga memilih paslon nomor 2 dalam sebuah video.")
+    assert (pj.category, pj.subject) == ("netralitas", "pejabat")
+    incumbent = rules.suggest("Bupati petahana membagikan bansos bergambar dirinya dan mengajak warga memilihnya.")
+    assert (incumbent.category, incumbent.subject) == ("penyalahgunaan_wewenang", "pejabat")
