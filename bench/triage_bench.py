@@ -53,7 +53,7 @@ REAL4_PATH = DEVSET_PATH.with_name("real_heldout_4.jsonl")
 REAL5_PATH = DEVSET_PATH.with_name("real_heldout_5.jsonl")
 REAL_SPLITS = ("real_heldout", "real_heldout_2", "real_heldout_3", "real_heldout_4", "real_heldout_5")
 # sets neither the rules' author nor the word model has seen (scored, not trained or tuned on)
-UNSEEN_SPLITS: tuple[str, ...] = ("real_heldout_5",)
+UNSEEN_SPLITS: tuple[str, ...] = ()
 REGIONS_CSV = ROOT / "kawal" / "regions" / "data" / "wilayah.csv"
 ABBR = {
     "politik_uang": "uang",
@@ -218,7 +218,7 @@ def scores(t: Triage, items: list[dict[str, Any]]) -> tuple[float, float, float]
 def word_model_report(t: Triage, items: list[dict[str, Any]]) -> None:
     """Rules alone against rules + word model, the model trained without the set it is scored on.
 
-    The shipped model was trained on the first three sets below, so its own numbers on them say
+    The shipped model was trained on the sets below, so its own numbers on them say
     nothing about unseen text; here each real set is left out of training in turn.
     """
     try:
@@ -231,7 +231,7 @@ def word_model_report(t: Triage, items: list[dict[str, Any]]) -> None:
     print("\n=== word model: each real set left out of training in turn ===")
     print(f"{'set':<16}{'rules: macro-F1':>17}{'subject':>9}{'pairs F1':>10}"
           f"{'blend: macro-F1':>17}{'subject':>9}{'pairs F1':>10}")
-    for name in ("real_heldout_2", "real_heldout_3", "real_heldout_4"):
+    for name in ("real_heldout_2", "real_heldout_3", "real_heldout_4", "real_heldout_5"):
         sel = [it for it in items if it["split"] == name]
         files = tuple(f for f in TRAINING_FILES if f != f"{name}.jsonl")
         blended = Triage(regions(), home_code="35.25", word_model=False)
@@ -243,8 +243,8 @@ def word_model_report(t: Triage, items: list[dict[str, Any]]) -> None:
         a, b = scores(rules, sel), scores(t, sel)
         print(f"{name:<16}{a[0]:>17.2f}{a[1]:>9.2f}{a[2]:>10.2f}{b[0]:>17.2f}{b[1]:>9.2f}{b[2]:>10.2f}"
               "  (unseen: the shipped model)")
-    print("(the rules were tuned on real_heldout_2, _3 and _4 after their first scoring: on those the rules'"
-          " own numbers are optimistic; real_heldout_5 is unseen by the rules' author and the word model)")
+    print("(the rules were tuned on real_heldout_2 to _5 after their first scoring: on those the rules'"
+          " own numbers are optimistic)")
 
 
 def main() -> None:

@@ -41,6 +41,7 @@ def _note(note: str | None) -> str:
         "beneficiary context": _("in the position of the one who benefits (the act is someone else's)"),
         "denied": _("denied in the text"),
         "apposition": _("a person whose role is named right after: the role counts"),
+        "hoax content": _("what a hoax claims (spreading the hoax is the incident)"),
     }
     return notes.get(note or "", note or "")
 

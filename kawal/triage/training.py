@@ -23,6 +23,7 @@ TRAINING_FILES = (
     "real_heldout_2.jsonl",
     "real_heldout_3.jsonl",
     "real_heldout_4.jsonl",
+    "real_heldout_5.jsonl",
 )
 # chosen by leaving one real set out at a time (real_heldout_2, _3, _4), see data/README.md
 C = 1.0

@@ -58,3 +58,24 @@ def test_an_appointed_heads_campaigning_is_neutrality_an_incumbents_programme_is
     assert (pj.category, pj.subject) == ("netralitas", "pejabat")
     incumbent = rules.suggest("Bupati petahana membagikan bansos bergambar dirinya dan mengajak warga memilihnya.")
     assert (incumbent.category, incumbent.subject) == ("penyalahgunaan_wewenang", "pejabat")
+
+
+def test_what_a_hoax_claims_is_not_the_incident(rules: Triage) -> None:
+    s = rules.suggest(
+        "Polisi menangkap dua penyebar kabar bohong tentang tujuh kontainer surat suara yang sudah tercoblos."
+    )
+    assert s.category == "kampanye"
+    found = rules.suggest("Petugas menemukan tujuh kontainer surat suara yang sudah tercoblos.")
+    assert found.category == "pemungutan_suara"
+
+
+def test_a_former_holder_is_not_the_office(rules: Triage) -> None:
+    s = rules.suggest("Seorang purnawirawan TNI yang menjadi caleg memasang baliho berseragam militer.")
+    assert s.subject == "peserta"
+
+
+def test_the_agent_of_a_passive_act_is_the_actor_and_a_house_owner_is_not(rules: Triage) -> None:
+    s = rules.suggest(
+        "Warga menghalangi pembagian sembako oleh relawan salah satu paslon di rumah ketua RT pada masa tenang."
+    )
+    assert (s.category, s.subject) == ("politik_uang", "peserta")

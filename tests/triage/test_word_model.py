@@ -64,7 +64,7 @@ def test_without_a_model_file_the_rules_decide_alone(tmp_path: Path) -> None:
 
 
 def test_the_set_kept_for_scoring_unseen_text_is_not_trained_on() -> None:
-    assert "real_heldout_5.jsonl" not in TRAINING_FILES
+    assert "real_heldout_6.jsonl" not in TRAINING_FILES
     assert all((DATA_DIR / name).exists() for name in TRAINING_FILES)
 
 

@@ -16,6 +16,7 @@ NEGATIONS = frozenset({"tidak", "bukan", "belum", "tanpa", "jangan"})
 # a denial: "bukan", or tidak/belum followed by one of DENIED ("tidak ada", "tidak terbukti")
 DENIED = frozenset({"ada", "ditemukan", "terbukti", "terdapat", "memenuhi", "benar", "ada unsur"})
 DENIAL_SPAN = 4
+HOAX_SPAN = 5  # "kabar bohong tentang tujuh kontainer surat suara ..."
 NEGATION_FACTOR = 0.2
 # surface words just before an actor word that make it an actor (boost) ...
 ACTOR_CONTEXT = frozenset(
@@ -30,7 +31,9 @@ REPORTED_BEFORE = frozenset(
     {"melaporkan", "mengadukan", "menemukan", "memanggil", "memeriksa", "menindak",
      "mendapati", "menangkap", "mengamankan", "memberhentikan", "memecat", "mendiskualifikasi",
      "mengklarifikasi", "memvonis", "mencopot", "menyanksi", "mengusut", "menyelidiki", "menelusuri",
-     "memproses"}
+     "memproses",
+     # the agent of a passive act ("dibagikan oleh relawan paslon")
+     "oleh"}
 )
 ACTOR_BOOST = 1.5
 # ... or a recipient, beneficiary or reporter (penalty)
@@ -52,7 +55,12 @@ RECIPIENT_CONTEXT = frozenset(
 # "hoaks antar pasangan calon"), or a candidate's title ("pasangan calon bupati" is not a
 # sitting bupati; "calon petahana" still is the incumbent)
 # ... or the name of an institution ("Komisi ASN")
-RECIPIENT_BEFORE = frozenset({"suara", "antar", "antara", "calon", "komisi"})
+# ... or the owner of the place where it happened ("di rumah ketua RT")
+# ... or a former or prospective holder ("purnawirawan TNI", "mantan kades", "caleg DPRD")
+RECIPIENT_BEFORE = frozenset(
+    {"suara", "antar", "antara", "calon", "komisi", "rumah", "kediaman", "purnawirawan", "mantan", "eks",
+     "legislatif"}
+)
 STILL_ACTOR_AFTER_CALON = frozenset({"petahana"})
 # "kepada salah satu bakal calon", "kepada seorang caleg": these words are skipped when
 # looking at the word right before an actor
@@ -112,6 +120,10 @@ def context(rule: Rule, start: int, end: int, surface: list[str], actor: bool) -
     if rule.parts[0][0] not in NEGATIONS and _denied(surface, start):
         factor *= NEGATION_FACTOR
         note = "denied"
+    if rule.kind == "cat" and rule.key != "kampanye" and _hoax_before(surface, start):
+        # "hoaks surat suara tercoblos": what a hoax claims did not happen; spreading it is the incident
+        factor *= NEGATION_FACTOR
+        note = "hoax content"
     if rule.kind == "incident" and (
         not REQUEST_BEFORE.isdisjoint(surface[max(0, start - REQUEST_SPAN) : start])
         or not MAY_AFTER.isdisjoint(surface[end : end + 2])
@@ -174,6 +186,13 @@ def _reporter_next(words: list[str]) -> bool:
         if w in REPORTER_NEXT or (w[-3:] == "nya" and noun_form(w) in REPORTER_NEXT):
             return True
     return False
+
+
+HOAX_WORDS = frozenset({"hoaks", "bohong", "disinformasi"})
+
+
+def _hoax_before(surface: list[str], start: int) -> bool:
+    return not HOAX_WORDS.isdisjoint(surface[max(0, start - HOAX_SPAN) : start])
 
 
 def _finder_verb_first(words: list[str]) -> bool:
