@@ -57,7 +57,10 @@ def test_an_unknown_rule_is_shown_as_it_is() -> None:
     assert describe("something new (+1.00)") == "something new (+1.00)"
 
 
-@pytest.mark.parametrize("name", ["devset.jsonl", "real_heldout.jsonl", "real_heldout_2.jsonl", "real_heldout_3.jsonl"])
+@pytest.mark.parametrize(
+    "name",
+    ["devset.jsonl", *(f"real_heldout{suffix}.jsonl" for suffix in ("", "_2", "_3", "_4", "_5"))],
+)
 def test_every_rule_on_the_labelled_sets_has_a_translation(triage: Triage, name: str) -> None:
     from pathlib import Path
 
