@@ -10,38 +10,53 @@ from django.core.management import call_command
 
 from kawal.triage.engine import Triage
 from kawal.triage.engine.lexicon import DATA_DIR
-from kawal.triage.engine.wordmodel import MODEL_FILE, LinearModel
+from kawal.triage.engine.wordmodel import MODEL_FILE, Reading, word_model_from_dict
 from kawal.triage.training import TRAINING_FILES
 from tests.triage.conftest import KEBOMAS_MONEY
 
-TOY = LinearModel(
-    labels=("kampanye", "politik_uang"),
-    intercepts=(0.0, 0.0),
-    weights={"w:amplop": (-1.0, 1.0), "s:amplop": (-0.5, 0.5), "w:baliho": (1.0, -1.0)},
-    rule_bonus=0.5,
+TOY = word_model_from_dict(
+    {
+        "rule_bonus": {"category": 0.5, "subject": 0.4},
+        "category": {
+            "labels": ["kampanye", "politik_uang"],
+            "intercepts": [0.0, 0.0],
+            "weights": {"w:amplop": [-1.0, 1.0], "s:amplop": [-0.5, 0.5], "w:baliho": [1.0, -1.0]},
+        },
+        "subject": {"labels": ["peserta", "warga", "asn"], "intercepts": [0.0, 0.0, 0.0], "weights": {}},
+    }
 )
 
 
+def _read(*words: str) -> Reading:
+    return TOY.read(surface=[], stems=list(words))
+
+
 def test_when_the_words_are_undecided_the_rules_decide() -> None:
-    label, note = TOY.decide("category", frozenset({"w:amplop", "w:baliho"}), "kampanye")
+    label, note = _read("amplop", "baliho").decide("category", "kampanye")
     assert label == "kampanye"
     assert note.rule == "word model: kampanye 0.50, rules: kampanye (+0.50)"
-    label, _note = TOY.decide("category", frozenset({"w:amplop", "w:baliho"}), "politik_uang")
-    assert label == "politik_uang"
+    assert _read("amplop", "baliho").decide("category", "politik_uang")[0] == "politik_uang"
 
 
-def test_a_lead_larger_than_the_rule_bonus_wins() -> None:
+def test_a_lead_larger_than_the_rule_bonus_wins_unless_the_rules_read_structure() -> None:
     # politik_uang 0.88 against kampanye 0.12 + 0.5
-    label, _note = TOY.decide("category", frozenset({"w:amplop"}), "kampanye")
-    assert label == "politik_uang"
+    assert _read("amplop").decide("category", "kampanye")[0] == "politik_uang"
+    assert _read("amplop").decide("category", "kampanye", extra_bonus=0.3)[0] == "kampanye"
 
 
 def test_a_clear_lead_overrules_and_names_the_words_that_weighed_most() -> None:
-    label, note = TOY.decide("category", frozenset({"w:amplop", "s:amplop"}), "kampanye")
+    reading = TOY.read(surface=["amplop", "dibagikan"], stems=["amplop", "bagi"])
+    label, note = reading.decide("category", "kampanye")
     assert label == "politik_uang"
     assert note.field == "category"
     assert note.rule.startswith("word model: politik_uang 0.95, rules: kampanye")
     assert note.evidence == "amplop"  # the stem and the written word are shown once
+
+
+def test_words_the_model_never_saw_leave_the_subject_to_the_rules() -> None:
+    label, note = _read("tidak", "dikenal").decide("subject", "asn")
+    assert label == "asn"
+    assert note.evidence == ""
 
 
 def test_a_named_actor_is_not_overruled_by_vocabulary(triage: Triage) -> None:

@@ -10,7 +10,7 @@ from .context import ACTOR_BOOST, CONTEXT_PENALTY, context
 from .lexicon import Lexicon, Rule
 from .text import noun_form
 from .types import CATEGORIES, SUBJECTS, Evidence
-from .wordmodel import WordModel
+from .wordmodel import Reading
 
 WINDOW = 8
 SUBJECT_MIN = 1.0  # an actor needs one mention worth this much to be suggested
@@ -251,13 +251,12 @@ def classify(
     surface: list[str],
     stems: list[str],
     amount_count: int,
-    model: WordModel | None = None,
-    words: frozenset[str] = frozenset(),
+    reading: Reading | None = None,
 ) -> tuple[str, str, dict[str, float], dict[str, float], list[Evidence]]:
     """Return category, subject, both score tables and the explanation.
 
-    With a word ``model`` (and the text's model ``words``) the rules' category and subject
-    are blended with the model's (``wordmodel.py``).
+    With the word model's ``reading`` of the text, the rules' category and subject are
+    blended with the model's (``wordmodel.py``).
     """
     rule_words = matcher.stem_words
     pos: dict[str, list[int]] = defaultdict(list)
@@ -362,10 +361,10 @@ def classify(
     top = ranked[0]
     rule_category = top if cat_scores[top] >= CATEGORY_THRESHOLD else "lainnya"
     category, model_note = rule_category, None
-    if model is not None:
+    if reading is not None:
         # "no incident, only outreach" is read from the text's structure, which words cannot see
         extra = NO_INCIDENT_BONUS if outreach_note is not None else 0.0
-        category, model_note = model.category.decide("category", words, rule_category, extra)
+        category, model_note = reading.decide("category", rule_category, extra)
     explanation = _category_explanation(category, rule_category, ranked, cat_scores, cat_hits)
     if model_note is not None and category != rule_category:
         explanation.insert(0, model_note)
@@ -404,12 +403,12 @@ def classify(
         explanation.append(
             Evidence("subject", f"no actor named: default for {category} is {subject}", "")
         )
-    if model is not None:
+    if reading is not None:
         rule_subject = subject
         # a party the text names as the actor is the rules' finding; the words alone
         # cannot tell who did it, so they need a clearer lead to overrule it
         extra = NAMED_ACTOR_BONUS if final else 0.0
-        subject, note = model.subject.decide("subject", words, rule_subject, extra)
+        subject, note = reading.decide("subject", rule_subject, extra)
         if subject != rule_subject:
             # the rules' reasons were for another party: only the model's line explains it
             explanation = [e for e in explanation if e.field != "subject"]

@@ -90,9 +90,9 @@ class Triage:
 
     def _suggest(self, a: _Analysis) -> Suggestion:
         model = self.word_model
-        words = self._model_words(a) if model is not None else frozenset()
+        reading = model.read(a.surface, a.stems) if model is not None else None
         category, subject, cat_scores, subj_scores, expl = classify(
-            self.matcher, a.surface, a.stems, len(a.amounts), model, words
+            self.matcher, a.surface, a.stems, len(a.amounts), reading
         )
         return Suggestion(
             category=category,

@@ -39,60 +39,68 @@ class LinearModel:
 
     labels: tuple[str, ...]
     intercepts: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
+    weights: dict[str, tuple[float, ...]]  # "w:stem" / "s:word" -> one weight per label
     rule_bonus: float  # added to the probability of the label the rules chose
 
-    def probabilities(self, feats: Iterable[str]) -> list[float]:
-        scores = list(self.intercepts)
-        weights = self.weights
-        n = len(scores)
-        for f in feats:
-            row = weights.get(f)
-            if row is not None:
-                for k in range(n):
-                    scores[k] += row[k]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return [e / total for e in exps]
 
-    def top_words(self, feats: Iterable[str], label: str) -> list[str]:
-        """The written words that pushed most towards ``label`` (stems shown once)."""
-        k = self.labels.index(label)
-        pushes = sorted(
-            ((self.weights[f][k], f) for f in feats if f in self.weights and self.weights[f][k] > 0),
-            reverse=True,
-        )
-        words: list[str] = []
-        for _w, f in pushes:
-            word = f[2:]
-            if not any(word.startswith(w) or w.startswith(word) for w in words):
-                words.append(word)
-            if len(words) == EXPLAIN_WORDS:
-                break
-        return words
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the word model read in one text: its summed weights and the words it knew."""
 
-    def decide(
-        self, field: str, feats: frozenset[str], rule_label: str, extra_bonus: float = 0.0
-    ) -> tuple[str, Evidence]:
+    model: WordModel
+    sums: list[float]  # category labels' weights, then the subject labels'
+    known: list[tuple[tuple[float, ...], str]]  # the weight row of each word the model knows
+
+    def decide(self, field: str, rule_label: str, extra_bonus: float = 0.0) -> tuple[str, Evidence]:
         """The blended label and the line of explanation that says how it was reached."""
-        probs = self.probabilities(feats)
-        bonus = self.rule_bonus + extra_bonus
-        blended = [
-            p + (bonus if label == rule_label else 0.0)
-            for label, p in zip(self.labels, probs, strict=True)
-        ]
-        k = max(range(len(blended)), key=lambda i: (blended[i], self.labels[i] == rule_label))
-        label = self.labels[k]
-        words = ", ".join(self.top_words(feats, label))
+        part, offset = self.model.part(field)
+        n = len(part.labels)
+        scores = [a + b for a, b in zip(part.intercepts, self.sums[offset : offset + n], strict=True)]
+        top = max(scores)
+        exps = [math.exp(x - top) for x in scores]
+        total = sum(exps)
+        probs = [e / total for e in exps]
+        bonus = part.rule_bonus + extra_bonus
+        blended = [p + (bonus if label == rule_label else 0.0) for label, p in zip(part.labels, probs, strict=True)]
+        k = max(range(n), key=lambda i: (blended[i], part.labels[i] == rule_label))
+        label = part.labels[k]
+        words = ", ".join(self._top_words(offset + k))
         rule = f"word model: {label} {probs[k]:.2f}, rules: {rule_label} (+{bonus:.2f})"
         return label, Evidence(field, rule, words)
+
+    def _top_words(self, column: int) -> list[str]:
+        """The words that pushed most towards one label (a stem and its written form once)."""
+        pushes = [(row[column], word) for row, word in self.known if row[column] > 0.0]
+        pushes.sort(reverse=True)
+        out: list[str] = []
+        for _weight, word in pushes:
+            if not any(word.startswith(w) or w.startswith(word) for w in out):
+                out.append(word)
+                if len(out) == EXPLAIN_WORDS:
+                    break
+        return out
 
 
 @dataclass(frozen=True, slots=True)
 class WordModel:
     category: LinearModel
     subject: LinearModel
+    # both models' weights side by side, by stem and by written word: one lookup per word
+    by_stem: dict[str, tuple[float, ...]]
+    by_word: dict[str, tuple[float, ...]]
+
+    def part(self, field: str) -> tuple[LinearModel, int]:
+        """The model of one field and where its labels start in a row."""
+        return (self.category, 0) if field == "category" else (self.subject, len(self.category.labels))
+
+    def read(self, surface: Iterable[str], stems: Iterable[str]) -> Reading:
+        by_stem, by_word = self.by_stem, self.by_word
+        known = [(by_stem[s], s) for s in set(stems) if s in by_stem]
+        known += [(by_word[w], w) for w in set(surface) if w in by_word]
+        width = len(self.category.labels) + len(self.subject.labels)
+        # column sums in C (zip and sum), not a Python loop per weight
+        sums = [sum(column) for column in zip(*(row for row, _w in known), strict=True)] if known else [0.0] * width
+        return Reading(self, sums, known)
 
 
 def _linear(data: dict[str, Any], rule_bonus: float) -> LinearModel:
@@ -106,10 +114,15 @@ def _linear(data: dict[str, Any], rule_bonus: float) -> LinearModel:
 
 
 def word_model_from_dict(data: dict[str, Any]) -> WordModel:
-    return WordModel(
-        category=_linear(data["category"], float(data["rule_bonus"]["category"])),
-        subject=_linear(data["subject"], float(data["rule_bonus"]["subject"])),
-    )
+    category = _linear(data["category"], float(data["rule_bonus"]["category"]))
+    subject = _linear(data["subject"], float(data["rule_bonus"]["subject"]))
+    zero_c, zero_s = (0.0,) * len(category.labels), (0.0,) * len(subject.labels)
+    by_stem: dict[str, tuple[float, ...]] = {}
+    by_word: dict[str, tuple[float, ...]] = {}
+    for feature in category.weights.keys() | subject.weights.keys():
+        row = category.weights.get(feature, zero_c) + subject.weights.get(feature, zero_s)
+        (by_stem if feature.startswith("w:") else by_word)[feature[2:]] = row
+    return WordModel(category, subject, by_stem, by_word)
 
 
 def load_word_model(data_dir: Path) -> WordModel | None:
