@@ -16,7 +16,7 @@ scored once at its end; development data since the sixth round), ``real_heldout_
 other than the rules' author at the start of the sixth round, scored once mid-round, then
 tuned and trained on), ``real_heldout_6`` (``data/real_heldout_6.jsonl``, 81 real published
 cases collected and frozen by someone other than the rules' author during the sixth round,
-scored once at its end, never trained on). Speed is
+scored once at its end, then added to the word model's training). Speed is
 reported as wall time and CPU time (the machine may be shared). Numbers are reported,
 never asserted.
 """
@@ -57,7 +57,7 @@ REAL5_PATH = DEVSET_PATH.with_name("real_heldout_5.jsonl")
 REAL6_PATH = DEVSET_PATH.with_name("real_heldout_6.jsonl")
 REAL_SPLITS = ("real_heldout", "real_heldout_2", "real_heldout_3", "real_heldout_4", "real_heldout_5", "real_heldout_6")
 # sets neither the rules' author nor the word model has seen (scored, not trained or tuned on)
-UNSEEN_SPLITS: tuple[str, ...] = ("real_heldout_6",)
+UNSEEN_SPLITS: tuple[str, ...] = ()
 REGIONS_CSV = ROOT / "kawal" / "regions" / "data" / "wilayah.csv"
 ABBR = {
     "politik_uang": "uang",
@@ -235,7 +235,7 @@ def word_model_report(t: Triage, items: list[dict[str, Any]]) -> None:
     print("\n=== word model: each real set left out of training in turn ===")
     print(f"{'set':<16}{'rules: macro-F1':>17}{'subject':>9}{'pairs F1':>10}"
           f"{'blend: macro-F1':>17}{'subject':>9}{'pairs F1':>10}")
-    for name in ("real_heldout_2", "real_heldout_3", "real_heldout_4", "real_heldout_5"):
+    for name in ("real_heldout_2", "real_heldout_3", "real_heldout_4", "real_heldout_5", "real_heldout_6"):
         sel = [it for it in items if it["split"] == name]
         files = tuple(f for f in TRAINING_FILES if f != f"{name}.jsonl")
         blended = Triage(regions(), home_code="35.25", word_model=False)
@@ -248,7 +248,7 @@ def word_model_report(t: Triage, items: list[dict[str, Any]]) -> None:
         print(f"{name:<16}{a[0]:>17.2f}{a[1]:>9.2f}{a[2]:>10.2f}{b[0]:>17.2f}{b[1]:>9.2f}{b[2]:>10.2f}"
               "  (unseen: the shipped model)")
     print("(the rules were tuned on real_heldout_2 to _5 after their first scoring: on those the rules'"
-          " own numbers are optimistic; real_heldout_6 is unseen by the rules' author and the word model)")
+          " own numbers are optimistic; real_heldout_6 was scored once unseen, then trained on)")
 
 
 def main() -> None:

@@ -35,11 +35,10 @@ def model_words(surface: Iterable[str], stems: Iterable[str], stopwords: frozens
 
 @dataclass(frozen=True, slots=True)
 class LinearModel:
-    """Multinomial logistic regression: one weight per (feature, label)."""
+    """One field's multinomial logistic regression (its weights live in ``WordModel``'s rows)."""
 
     labels: tuple[str, ...]
     intercepts: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]  # "w:stem" / "s:word" -> one weight per label
     rule_bonus: float  # added to the probability of the label the rules chose
 
 
@@ -106,22 +105,24 @@ class WordModel:
 def _linear(data: dict[str, Any], rule_bonus: float) -> LinearModel:
     labels = tuple(str(x) for x in data["labels"])
     intercepts = tuple(float(x) for x in data["intercepts"])
-    raw = data["weights"]
-    weights = {str(f): tuple(float(x) for x in row) for f, row in raw.items()}
-    if any(len(row) != len(labels) for row in weights.values()) or len(intercepts) != len(labels):
-        raise ValueError("word model: every weight row needs one value per label")
-    return LinearModel(labels, intercepts, weights, rule_bonus)
+    if len(intercepts) != len(labels):
+        raise ValueError("word model: one intercept per label")
+    return LinearModel(labels, intercepts, rule_bonus)
 
 
 def word_model_from_dict(data: dict[str, Any]) -> WordModel:
     category = _linear(data["category"], float(data["rule_bonus"]["category"]))
     subject = _linear(data["subject"], float(data["rule_bonus"]["subject"]))
-    zero_c, zero_s = (0.0,) * len(category.labels), (0.0,) * len(subject.labels)
+    cat_rows: dict[str, list[float]] = data["category"]["weights"]
+    subj_rows: dict[str, list[float]] = data["subject"]["weights"]
+    zero_c, zero_s = [0.0] * len(category.labels), [0.0] * len(subject.labels)
     by_stem: dict[str, tuple[float, ...]] = {}
     by_word: dict[str, tuple[float, ...]] = {}
-    for feature in category.weights.keys() | subject.weights.keys():
-        row = category.weights.get(feature, zero_c) + subject.weights.get(feature, zero_s)
-        (by_stem if feature.startswith("w:") else by_word)[feature[2:]] = row
+    for feature in cat_rows.keys() | subj_rows.keys():
+        row = tuple(cat_rows.get(feature, zero_c) + subj_rows.get(feature, zero_s))
+        if len(row) != len(zero_c) + len(zero_s):
+            raise ValueError(f"word model: the weights of {feature!r} need one value per label")
+        (by_stem if feature[0] == "w" else by_word)[feature[2:]] = row
     return WordModel(category, subject, by_stem, by_word)
 
 
