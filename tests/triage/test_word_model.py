@@ -81,7 +81,8 @@ def test_without_a_model_file_the_rules_decide_alone(tmp_path: Path) -> None:
 def test_every_labelled_set_is_either_trained_on_or_kept_unseen() -> None:
     # a newly collected set needs a decision: scored first (unseen), or trained on
     labelled = {p.name for p in DATA_DIR.glob("*.jsonl")}
-    assert labelled == set(TRAINING_FILES) | set(UNSEEN_FILES)
+    assert labelled <= set(TRAINING_FILES) | set(UNSEEN_FILES)
+    assert set(TRAINING_FILES) <= labelled  # a set still being collected may be declared unseen first
     assert not set(TRAINING_FILES) & set(UNSEEN_FILES)
 
 
