@@ -25,6 +25,9 @@ TRAINING_FILES = (
     "real_heldout_4.jsonl",
     "real_heldout_5.jsonl",
     "real_heldout_6.jsonl",
+    # collected for training only (never scored as unseen text)
+    "real_train_1.jsonl",
+    "real_train_2.jsonl",
 )
 # collected and frozen, still to be scored once as unseen text: never trained on
 UNSEEN_FILES: tuple[str, ...] = ("real_heldout_7.jsonl",)

@@ -30,7 +30,7 @@ APPOSITION_SPAN = 8
 PASSIVE_NOTES = frozenset({"recipient/reporter context", "beneficiary context"})
 # word model (wordmodel.py): added to the rules' bonus where the rules read structure
 NAMED_ACTOR_BONUS = 0.3  # the rules found a named actor
-NO_INCIDENT_BONUS = 1.0  # the outreach rule found no incident: the rules decide
+NO_INCIDENT_BONUS = 1.0  # the rules found no incident (outreach only, or denied): the rules decide
 
 # subject that fits a category when evidence for it exists
 COMPAT: dict[str, dict[str, float]] = {
@@ -362,8 +362,12 @@ def classify(
     rule_category = top if cat_scores[top] >= CATEGORY_THRESHOLD else "lainnya"
     category, model_note = rule_category, None
     if reading is not None:
-        # "no incident, only outreach" is read from the text's structure, which words cannot see
-        extra = NO_INCIDENT_BONUS if outreach_note is not None else 0.0
+        # "no incident, only outreach" and "tidak ditemukan politik uang" are read from the
+        # text's structure, which words cannot see
+        denied = rule_category == "lainnya" and any(
+            hit is not None and hit.note == "denied" for hits in cat_hits.values() for hit, _t, _w in hits
+        )
+        extra = NO_INCIDENT_BONUS if outreach_note is not None or denied else 0.0
         category, model_note = reading.decide("category", rule_category, extra)
     explanation = _category_explanation(category, rule_category, ranked, cat_scores, cat_hits)
     if model_note is not None and category != rule_category:
