@@ -29,6 +29,8 @@ TRAINING_FILES = (
     # collected for training only (never scored as unseen text)
     "real_train_1.jsonl",
     "real_train_2.jsonl",
+    "real_train_3.jsonl",
+    "real_train_4.jsonl",
 )
 # collected and frozen, still to be scored once as unseen text: never trained on
 UNSEEN_FILES: tuple[str, ...] = ()
