@@ -1,0 +1,132 @@
+"""The frozen sets of real published cases: well-formed, sourced, new, and unchanged since frozen.
+
+Each set was collected and labelled by someone other than the rules' author and committed
+alone: the held-out sets before the round of rule changes that they score once, the training
+sets for the word model only. The checksum makes any later edit (relabelling an item the
+engine gets wrong, say) fail loudly instead of passing unnoticed. Files are read with plain
+``json`` so that these tests do not depend on the engine's loader; every other labelled file
+in the folder, present or added later, counts for "nothing shared".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kawal.triage.engine import CATEGORIES, SUBJECTS
+from kawal.triage.engine.evaluate import DEVSET_PATH
+
+KEYS = {"id", "text", "category", "subject", "group", "source", "split"}
+
+
+@dataclass(frozen=True)
+class FrozenSet:
+    split: str
+    sha256: str
+    id_prefix: str
+    group_prefix: str
+    min_items: int
+    min_per_category: int
+    max_lainnya: int
+    min_groups: int
+    every_subject: bool
+
+    @property
+    def path(self) -> Path:
+        return DEVSET_PATH.with_name(f"{self.split}.jsonl")
+
+
+def held_out(n: int, id_prefix: str, sha256: str, min_per_category: int = 5) -> FrozenSet:
+    """A set scored once as unseen text: every subject, few statements, at least 12 incidents."""
+    return FrozenSet(f"real_heldout_{n}", sha256, id_prefix, f"rh{n}g", 70, min_per_category, 10, 12, True)
+
+
+def training(n: int, sha256: str) -> FrozenSet:
+    """A set collected for training the word model only, by region."""
+    return FrozenSet(f"real_train_{n}", sha256, f"t{n}_", f"rt{n}g", 60, 5, 12, 8, False)
+
+
+SETS = [
+    held_out(4, "w", "71093d51d1f616449b564517e9b1b7a75bef0d75f29dfcdd7678272e4cbec6e9"),
+    held_out(5, "v", "fce1e9dc17e60f47a830ce77ed702a72e4ca2e85f8e080fd3a40991728a12a88"),
+    held_out(6, "u", "3c1e98699e4239e1a53baa274d8a0a7892838c7dac08ca006dee827288ca8b37"),
+    held_out(7, "s", "5ba7e4418e56997b924a71e9ab88e9526aa60983d570305c6422578bccb8a261", min_per_category=4),
+    training(1, "e42a858672e71986d366bb55f21f03f17dfb455beb64059becf98fabfd4a87bf"),
+    training(2, "9497563969fb982caa4b9141c7d3df47ab5aca7197f388eff7bfdee7dc62406b"),
+    training(3, "41ea3d851df9640362d89ebe38d3e572cdbe973de0e8de64eafd5949eb05b3c6"),
+    training(4, "b45e17905673d5d404f854705fa73d6ceae5b2a9f5cc3ad0161bcdd3f4d69a89"),
+]
+by_split = pytest.mark.parametrize("fs", SETS, ids=[fs.split for fs in SETS])
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@by_split
+def test_the_set_is_unchanged_since_it_was_frozen(fs: FrozenSet) -> None:
+    assert hashlib.sha256(fs.path.read_bytes()).hexdigest() == fs.sha256
+
+
+@by_split
+def test_lines_are_plain_json_objects_with_readable_text(fs: FrozenSet) -> None:
+    for line in fs.path.read_text(encoding="utf-8").splitlines():
+        assert isinstance(json.loads(line), dict)
+        # Written with ensure_ascii=False: Indonesian text stays readable in the file.
+        assert "\\u" not in line
+
+
+@by_split
+def test_items_are_sourced_labelled_and_distinct(fs: FrozenSet) -> None:
+    items = _load(fs.path)
+    assert len(items) >= fs.min_items
+    for key in ("id", "text", "source"):
+        assert len({it[key] for it in items}) == len(items)
+    for it in items:
+        assert set(it) == KEYS
+        assert it["split"] == fs.split
+        assert it["id"].startswith(fs.id_prefix)
+        assert isinstance(it["text"], str) and it["text"].strip()
+        assert it["source"].startswith(("https://", "http://"))
+        assert it["category"] in CATEGORIES and it["subject"] in SUBJECTS
+        assert it["group"] is None or it["group"].startswith(fs.group_prefix)
+    categories = Counter(it["category"] for it in items)
+    assert set(categories) == set(CATEGORIES)
+    assert min(categories.values()) >= fs.min_per_category
+    # Mostly specific cases: few statements, warnings or meetings without an incident.
+    assert categories["lainnya"] <= fs.max_lainnya
+    if fs.every_subject:
+        assert {it["subject"] for it in items} == set(SUBJECTS)
+
+
+@by_split
+def test_incidents_from_two_or_three_outlets_share_their_labels(fs: FrozenSet) -> None:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for it in _load(fs.path):
+        if it["group"] is not None:
+            groups.setdefault(it["group"], []).append(it)
+    assert len(groups) >= fs.min_groups
+    for members in groups.values():
+        assert 2 <= len(members) <= 3
+        assert len({m["source"] for m in members}) == len(members)
+        assert len({m["text"] for m in members}) == len(members)
+        assert len({(m["category"], m["subject"]) for m in members}) == 1
+
+
+@by_split
+def test_nothing_is_shared_with_the_other_sets(fs: FrozenSet) -> None:
+    other_paths = [p for p in sorted(DEVSET_PATH.parent.glob("*.jsonl")) if p != fs.path]
+    assert DEVSET_PATH in other_paths
+    others = [o for path in other_paths for o in _load(path)]
+    ids, texts, sources = {o["id"] for o in others}, {o["text"] for o in others}, {o["source"] for o in others}
+    groups = {o["group"] for o in others}
+    for it in _load(fs.path):
+        assert it["id"] not in ids and it["text"] not in texts and it["source"] not in sources
+        assert it["group"] is None or it["group"] not in groups
