@@ -38,7 +38,7 @@ UNSEEN_FILES: tuple[str, ...] = ()
 C = 1.0
 RULE_BONUS = {"category": 0.5, "subject": 0.4}
 DECIMALS = 3
-FIELDS = {"category": "category", "subject": "subject"}
+FIELDS = ("category", "subject")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,6 @@ class Example:
     features: frozenset[str]
     category: str
     subject: str
-    split: str
 
 
 def load_examples(triage: Triage, files: tuple[str, ...] = TRAINING_FILES, data_dir: Path = DATA_DIR) -> list[Example]:
@@ -56,7 +55,7 @@ def load_examples(triage: Triage, files: tuple[str, ...] = TRAINING_FILES, data_
             if line.strip():
                 item = json.loads(line)
                 features = triage.model_features(item["text"])
-                out.append(Example(features, item["category"], item["subject"], item["split"]))
+                out.append(Example(features, item["category"], item["subject"]))
     return out
 
 

@@ -84,9 +84,9 @@ NOT_ACT_VERBS = frozenset(
 )
 # the one who finds or reports an incident: "seorang pemilih mendapati surat suara sudah tercoblos"
 FINDER_VERBS = frozenset({"melaporkan", "melapor", "mengadukan", "mengadu", "menemukan", "mendapati", "memergoki"})
-REPORTER_NEXT = frozenset(
-    {"melaporkan", "melapor", "mengadukan", "mengadu", "menemukan", "mengaku", "merekomendasikan",
-     "mendapati", "memergoki"}
+REPORTER_NEXT = (
+    FINDER_VERBS
+    | {"mengaku", "merekomendasikan"}
     # ... or an enforcer: the one who removes, summons, examines, dismisses or sentences
     | {"menertibkan", "menurunkan", "mencopot", "membongkar", "menindak", "memeriksa", "memanggil",
        "menggerebek", "menelusuri", "mengklarifikasi", "memberhentikan", "memecat", "memvonis",

@@ -105,12 +105,12 @@ class Triage:
             subject_scores=subj_scores,
         )
 
-    def _model_words(self, a: _Analysis) -> frozenset[str]:
-        return model_words(a.surface, a.stems, self.lexicon.stopwords)
-
     def model_features(self, text: str) -> frozenset[str]:
         """The word model's features of one text (what training reads)."""
-        return self._model_words(self._analyse(text)) if isinstance(text, str) and text.strip() else frozenset()
+        if not isinstance(text, str) or not text.strip():
+            return frozenset()
+        a = self._analyse(text)
+        return model_words(a.surface, a.stems, self.lexicon.stopwords)
 
     # ------------------------------------------------------------------ grouping
     def features(self, text: str) -> frozenset[str]:

@@ -7,7 +7,7 @@ alone lose to the rules on the reported party, and win on the category on unseen
 two are blended: the model's probabilities, plus a fixed bonus for the label the rules chose.
 
 The weights are plain data (``data/wordmodel.json``), written by
-``scripts/train_triage_model.py`` from the labelled sets; scoring needs no library. Every
+``manage.py train_triage_model`` (``kawal/triage/training.py``) from the labelled sets; scoring needs no library. Every
 suggestion the model changes says so in its explanation, with the words that weighed most.
 """
 
