@@ -57,6 +57,7 @@ SETS = [
     held_out(5, "v", "fce1e9dc17e60f47a830ce77ed702a72e4ca2e85f8e080fd3a40991728a12a88"),
     held_out(6, "u", "3c1e98699e4239e1a53baa274d8a0a7892838c7dac08ca006dee827288ca8b37"),
     held_out(7, "s", "5ba7e4418e56997b924a71e9ab88e9526aa60983d570305c6422578bccb8a261", min_per_category=4),
+    held_out(8, "p", "1ba0a2f7c2f63ca4897d4603208d24058626b17428884b32d6d88e7bb334485c", min_per_category=3),
     training(1, "e42a858672e71986d366bb55f21f03f17dfb455beb64059becf98fabfd4a87bf"),
     training(2, "9497563969fb982caa4b9141c7d3df47ab5aca7197f388eff7bfdee7dc62406b"),
     training(3, "41ea3d851df9640362d89ebe38d3e572cdbe973de0e8de64eafd5949eb05b3c6"),
