@@ -47,7 +47,9 @@ def _note(note: str | None) -> str:
 
 
 def _hit(m: re.Match[str]) -> str:
-    kind = {"cat": _("keyword"), "subj": _("actor"), "implied": _("implied by")}.get(m["kind"], m["kind"])
+    kind = {
+        "cat": _("keyword"), "subj": _("actor"), "implied": _("implied by"), "unknown": _("unknown actor")
+    }.get(m["kind"], m["kind"])
     note = _note(m["note"])
     weight = _("weight +%(w)s") % {"w": m["w"]}
     return f"{kind} {_words(m['source'])} ({weight}{', ' + note if note else ''})"
@@ -164,6 +166,10 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
     (
         re.compile(r"^no actor named; implied by (?P<rest>.+)$"),
         lambda m: _("no actor named; implied by %(rest)s") % {"rest": describe(m["rest"])},
+    ),
+    (
+        re.compile(r"^the actor is unknown: (?P<rest>.+)$"),
+        lambda m: _("the text says nobody knows who did it: %(rest)s") % {"rest": describe(m["rest"])},
     ),
     (
         re.compile(r"^no actor named: default for (?P<c>\w+) is (?P<s>\w+)$"),

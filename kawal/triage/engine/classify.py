@@ -27,6 +27,7 @@ GENERIC_PERSON = frozenset(
     {"orang berinisial", "berinisial", "orang", "seorang pria", "seorang perempuan", "seorang wanita", "seseorang"}
 )
 APPOSITION_SPAN = 8
+UNKNOWN_MIN = 0.5  # "tidak ada orang tak dikenal": a denied unknown-actor phrase does not count
 PASSIVE_NOTES = frozenset({"recipient/reporter context", "beneficiary context"})
 # word model (wordmodel.py): added to the rules' bonus where the rules read structure
 NAMED_ACTOR_BONUS = 0.3  # the rules found a named actor
@@ -385,7 +386,15 @@ def classify(
         for s in eligible
         if max(h.best for h in subj_hits[s]) >= min_best
     }
-    if final:
+    unknown = [] if category == "lainnya" else [
+        h for h in matcher.hits("unknown", surface, stems, pos) if h.weight >= UNKNOWN_MIN
+    ]
+    if unknown:
+        # "dirusak orang tak dikenal": named pairs or organisers are owners or finders here
+        best = max(unknown, key=lambda h: (h.weight, -h.start))
+        subject = best.rule.key
+        explanation.append(Evidence("subject", f"the actor is unknown: {_fmt(best)}", best.evidence))
+    elif final:
         subject = max(final, key=lambda s: (final[s], -SUBJECTS.index(s)))
         for hit in sorted(subj_hits[subject], key=lambda h: -h.weight)[:4]:
             explanation.append(Evidence("subject", _fmt(hit), hit.evidence))
@@ -411,7 +420,7 @@ def classify(
         rule_subject = subject
         # a party the text names as the actor is the rules' finding; the words alone
         # cannot tell who did it, so they need a clearer lead to overrule it
-        extra = NAMED_ACTOR_BONUS if final else 0.0
+        extra = NAMED_ACTOR_BONUS if final or unknown else 0.0
         subject, note = reading.decide("subject", rule_subject, extra)
         if subject != rule_subject:
             # the rules' reasons were for another party: only the model's line explains it

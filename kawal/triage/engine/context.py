@@ -49,6 +49,8 @@ RECIPIENT_CONTEXT = frozenset(
         "kata", "ujar", "menurut", "tutur", "ungkap", "imbuh",
         # ... or the one notified ("tidak memberi tahu polisi")
         "tahu", "memberitahu", "memberitahukan", "diberitahukan",
+        # ... or the agent of an arrest ("ditangkap anggota Resmob Polsek")
+        "ditangkap", "diamankan", "dibekuk", "diringkus", "ditahan",
     }
 )
 # right before an actor word only: the one voted for or talked about ("surat suara presiden",
@@ -91,7 +93,8 @@ REPORTER_NEXT = (
     | {"menertibkan", "menurunkan", "mencopot", "membongkar", "menindak", "memeriksa", "memanggil",
        "menggerebek", "menelusuri", "mengklarifikasi", "memberhentikan", "memecat", "memvonis",
        "menjatuhkan", "mendiskualifikasi", "mengamankan", "menangkap", "mencatat", "menerima",
-       "menegur", "mengimbau", "mengingatkan"}
+       "menegur", "mengimbau", "mengingatkan", "membekuk", "meringkus", "menahan", "menyita", "memburu",
+       "menyidik", "menyelidiki", "memproses", "menggeledah"}
     # ... or a speaker ("Kapolres membenarkan ...", "Camat menjelaskan ...")
     | {"mengatakan", "menjelaskan", "membenarkan", "menegaskan", "mengungkapkan", "menuturkan"}
 )
