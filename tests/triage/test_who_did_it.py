@@ -79,3 +79,35 @@ def test_the_agent_of_a_passive_act_is_the_actor_and_a_house_owner_is_not(rules:
         "Warga menghalangi pembagian sembako oleh relawan salah satu paslon di rumah ketua RT pada masa tenang."
     )
     assert (s.category, s.subject) == ("politik_uang", "peserta")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baliho paslon nomor urut 1 di Desa Sawo, Kecamatan Dukun, dirusak orang tak dikenal pada malam hari.",
+        "Tim pemenangan paslon nomor 2 melaporkan spanduknya yang disobek oknum tidak bertanggung jawab di Bungah.",
+        "Sebuah akun palsu menyebarkan hoaks tentang calon bupati nomor urut 1; tim kampanye melapor ke Bawaslu.",
+    ],
+)
+def test_a_text_that_says_nobody_knows_who_did_it_names_nobody(rules: Triage, text: str) -> None:
+    s = rules.suggest(text)
+    assert s.subject == "tidak_diketahui"
+    assert any(e.rule.startswith("the actor is unknown") for e in s.explanation)
+
+
+def test_a_denied_unknown_actor_leaves_the_named_one(rules: Triage) -> None:
+    s = rules.suggest(
+        "Bukan orang tak dikenal: tim sukses paslon nomor 1 sendiri merusak baliho paslon nomor 2 di Desa Sawo."
+    )
+    assert s.subject != "tidak_diketahui"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tim Resmob Polsek Dukun membekuk dua pria berinisial AP dan YS yang merusak baliho calon bupati.",
+        "Dua pemuda ditangkap anggota Polsek Bungah karena merobek baliho paslon nomor urut 2.",
+    ],
+)
+def test_the_police_who_arrest_are_not_the_reported_party(rules: Triage, text: str) -> None:
+    assert rules.suggest(text).subject != "polri"
