@@ -31,6 +31,7 @@ TRAINING_FILES = (
     "real_train_2.jsonl",
     "real_train_3.jsonl",
     "real_train_4.jsonl",
+    "real_train_5.jsonl",
     "real_train_6.jsonl",
 )
 # collected and frozen, still to be scored once as unseen text: never trained on

@@ -62,6 +62,7 @@ SETS = [
     training(2, "9497563969fb982caa4b9141c7d3df47ab5aca7197f388eff7bfdee7dc62406b"),
     training(3, "41ea3d851df9640362d89ebe38d3e572cdbe973de0e8de64eafd5949eb05b3c6"),
     training(4, "b45e17905673d5d404f854705fa73d6ceae5b2a9f5cc3ad0161bcdd3f4d69a89"),
+    training(5, "09cae2c7922e4a2c86084be0c856f5d35b849c05ffb863780134568fdb31a681"),
     training(6, "37caf5d72e2be214f50dbf40938ed1889d1cf4b4880f9c3d8f51bea99e81773c"),
 ]
 by_split = pytest.mark.parametrize("fs", SETS, ids=[fs.split for fs in SETS])
