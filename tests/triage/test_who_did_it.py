@@ -87,6 +87,7 @@ def test_the_agent_of_a_passive_act_is_the_actor_and_a_house_owner_is_not(rules:
         "Baliho paslon nomor urut 1 di Desa Sawo, Kecamatan Dukun, dirusak orang tak dikenal pada malam hari.",
         "Tim pemenangan paslon nomor 2 melaporkan spanduknya yang disobek oknum tidak bertanggung jawab di Bungah.",
         "Sebuah akun palsu menyebarkan hoaks tentang calon bupati nomor urut 1; tim kampanye melapor ke Bawaslu.",
+        "Anak-anak SD dilibatkan dalam kampanye paslon nomor urut 1; Bawaslu menyelidiki siapa yang mengerahkan.",
     ],
 )
 def test_a_text_that_says_nobody_knows_who_did_it_names_nobody(rules: Triage, text: str) -> None:
@@ -111,3 +112,26 @@ def test_a_denied_unknown_actor_leaves_the_named_one(rules: Triage) -> None:
 )
 def test_the_police_who_arrest_are_not_the_reported_party(rules: Triage, text: str) -> None:
     assert rules.suggest(text).subject != "polri"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "Bawaslu Gresik meneruskan ke BKN dugaan pelanggaran netralitas Camat Dukun yang hadir dalam acara "
+            "internal tim pemenangan paslon bupati nomor urut 1 di rumah makan; tim pemenangan paslon itu "
+            "membagikan kaos paslon kepada peserta acara.",
+            "asn",
+        ),
+        (
+            "KPU memberhentikan seorang anggota PPS Desa Sawo karena hadir di acara deklarasi paslon nomor urut 2 "
+            "yang digelar tim pemenangan paslon; di sana tim kampanye paslon membagikan atribut paslon.",
+            "penyelenggara",
+        ),
+    ],
+)
+def test_in_a_neutrality_or_an_organisers_matter_the_pair_is_the_one_backed(
+    rules: Triage, text: str, subject: str
+) -> None:
+    # the pair is named more often than the one reported: it is still only the one backed
+    assert rules.suggest(text).subject == subject

@@ -33,6 +33,13 @@ PASSIVE_NOTES = frozenset({"recipient/reporter context", "beneficiary context"})
 NAMED_ACTOR_BONUS = 0.3  # the rules found a named actor
 NO_INCIDENT_BONUS = 1.0  # the rules found no incident (outreach only, or denied): the rules decide
 
+# categories whose reported party is never the participant they favour, and who that party is
+BENEFICIARY_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "netralitas": ("asn", "tni", "polri", "kepala_desa", "perangkat_desa"),
+    "penyelenggara": ("penyelenggara",),
+}
+BENEFICIARY_FACTOR = 0.7
+
 # subject that fits a category when evidence for it exists
 COMPAT: dict[str, dict[str, float]] = {
     "netralitas": {"asn": 1.0, "tni": 1.0, "polri": 1.0, "kepala_desa": 1.0, "perangkat_desa": 1.0},
@@ -386,6 +393,9 @@ def classify(
         for s in eligible
         if max(h.best for h in subj_hits[s]) >= min_best
     }
+    if "peserta" in final and any(s in final for s in BENEFICIARY_CATEGORIES.get(rule_category, ())):
+        # in a neutrality or an organiser's matter the pair is the one backed, not the one reported
+        final["peserta"] *= BENEFICIARY_FACTOR
     unknown = [] if category == "lainnya" else [
         h for h in matcher.hits("unknown", surface, stems, pos) if h.weight >= UNKNOWN_MIN
     ]
