@@ -261,9 +261,10 @@ def word_model_report(t: Triage, items: list[dict[str, Any]]) -> None:
     print("\n=== word model: each real set left out of training in turn ===")
     print(f"{'set':<16}{'rules: macro-F1':>17}{'subject':>9}{'pairs F1':>10}"
           f"{'blend: macro-F1':>17}{'subject':>9}{'pairs F1':>10}")
-    for name in ("real_heldout_2", "real_heldout_3", "real_heldout_4", "real_heldout_5", "real_heldout_6",
-                 "real_heldout_7"):
-        sel = [it for it in items if it["split"] == name]
+    # every real set collected by others: the held-out sets scored once, then the training-only sets
+    left_out = [f.removesuffix(".jsonl") for f in TRAINING_FILES if f.startswith(("real_heldout_", "real_train_"))]
+    for name in left_out:
+        sel = [it for it in items if it["split"] == name] or load_devset(DEVSET_PATH.with_name(f"{name}.jsonl"))
         files = tuple(f for f in TRAINING_FILES if f != f"{name}.jsonl")
         blended = Triage(regions(), home_code="35.25", word_model=False)
         blended.word_model = word_model_from_dict(train(rules, files))
@@ -274,8 +275,9 @@ def word_model_report(t: Triage, items: list[dict[str, Any]]) -> None:
         a, b = scores(rules, sel), scores(t, sel)
         print(f"{name:<16}{a[0]:>17.2f}{a[1]:>9.2f}{a[2]:>10.2f}{b[0]:>17.2f}{b[1]:>9.2f}{b[2]:>10.2f}"
               "  (unseen: the shipped model)")
-    print("(the rules were tuned on real_heldout_2 to _5 after their first scoring: on those the rules'"
-          " own numbers are optimistic; real_heldout_6 and _7 were scored once unseen, then trained on)")
+    print("(the rules were tuned on real_heldout_2 to _5 after their first scoring and, less, on the later sets:"
+          " the rules' own numbers there are optimistic; real_heldout_6 and _7 were scored once unseen,"
+          " then trained on)")
 
 
 def main() -> None:
