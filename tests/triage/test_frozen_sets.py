@@ -64,6 +64,7 @@ SETS = [
     training(4, "b45e17905673d5d404f854705fa73d6ceae5b2a9f5cc3ad0161bcdd3f4d69a89"),
     training(5, "09cae2c7922e4a2c86084be0c856f5d35b849c05ffb863780134568fdb31a681"),
     training(6, "37caf5d72e2be214f50dbf40938ed1889d1cf4b4880f9c3d8f51bea99e81773c"),
+    training(7, "f24205a3be7aaab34d2e9c4edca14b54089910cf69c27951582bcef03cfbb187"),
 ]
 by_split = pytest.mark.parametrize("fs", SETS, ids=[fs.split for fs in SETS])
 
