@@ -110,7 +110,7 @@ class Triage:
         if not isinstance(text, str) or not text.strip():
             return frozenset()
         a = self._analyse(text)
-        return model_words(a.surface, a.stems, self.lexicon.stopwords)
+        return model_words(a.surface, a.stems, self.lexicon.model_stopwords)
 
     # ------------------------------------------------------------------ grouping
     def features(self, text: str) -> frozenset[str]:

@@ -28,7 +28,8 @@ class Lexicon:
     official_routes: dict[str, str]  # subj phrase as written -> category of its partisan acts
     slang: dict[str, tuple[str, ...]]
     stemmer: Stemmer
-    stopwords: frozenset[str]
+    stopwords: frozenset[str]  # ignored for duplicate grouping
+    model_stopwords: frozenset[str]  # not read by the word model
     place_common: frozenset[str]
 
 
@@ -114,6 +115,9 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     stop: set[str] = set()
     for line in _read_lines(data_dir / "stopwords.txt"):
         stop.update(line.split())
+    model_stop: set[str] = set()
+    for line in _read_lines(data_dir / "model_stopwords.txt"):
+        model_stop.update(line.split())
     place_common: set[str] = set(stop) | roots
     for line in _read_lines(data_dir / "place_common_words.txt"):
         place_common.update(line.split())
@@ -126,5 +130,6 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         slang=slang,
         stemmer=stemmer,
         stopwords=frozenset(stop),
+        model_stopwords=frozenset(model_stop),
         place_common=frozenset(place_common),
     )
