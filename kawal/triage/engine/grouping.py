@@ -56,7 +56,7 @@ class PairWeights:
     tps: float = 0.15
     name: float = 0.15
     name_max: int = 3
-    name_max_df: int = 3
+    name_max_df: int = 5
     number: float = 0.05
     number_max: int = 2
     number_large: float = 0.05
