@@ -150,3 +150,13 @@ def test_a_regency_named_by_few_texts_counts_like_a_rare_name(triage: Triage) ->
     c = "Empat anggota PPS di Kabupaten Lamongan diganti karena masuk kepengurusan partai."
     assert "N:35.29" in triage.features(a) and "N:35.29" in triage.features(b)
     assert _score(triage, a, b) > _score(triage, a, c)
+
+
+def test_a_number_grouped_with_dots_is_one_number_and_money_counts_as_an_amount(triage: Triage) -> None:
+    dotted = triage.features("Bawaslu mencatat 1.518 baliho melanggar aturan pada pukul 15.00.")
+    plain = triage.features("Bawaslu merinci 1518 alat peraga kampanye yang melanggar.")
+    assert "#:1518" in dotted and "#:1518" in plain
+    assert "#:518" not in dotted and "#:15" in dotted and "#:0" not in dotted
+    money = triage.features("Tim sukses membagikan amplop berisi Rp50.000 dan Rp 9.550.000 kepada warga.")
+    assert {"A:50000", "A:9550000"} <= money
+    assert not {f for f in money if f.startswith("#:")}

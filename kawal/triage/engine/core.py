@@ -20,6 +20,11 @@ from .wordmodel import WordModel, load_word_model, model_words
 # Kecamatan Bukit Bestari", "Polres Minahasa"); all-capital acronyms (KPPS) are not names
 _DIGITS = frozenset("0123456789")
 _NAME = re.compile(r" [A-Z][a-z]{3,}")
+# a number as written: "1.518" (thousands grouped with dots) is one number, not 1 and 518;
+# the digits after a decimal point or a clock's dot ("15.00") are not a number of their own,
+# and money ("Rp50.000") counts once, as an amount
+_NUMBER = re.compile(r"(?<![\d.,])(?<![Rr][Pp])(?<![Rr][Pp] )(?:\d{1,3}(?:\.\d{3})+|\d+)(?!\d)")
+NUMBER_MAX_DIGITS = 6  # longer ones are ids, phone numbers or money (amounts are found apart)
 _SENTENCE_END = frozenset(".!?:;\"'(“‘")
 
 
@@ -131,16 +136,17 @@ class Triage:
         }
         prev = ""
         for tok in a.raw_tokens:
-            if tok[0] in _DIGITS and tok.isdigit():
-                if prev == "tps":
-                    feats.add(f"T:{int(tok)}")
-                # other numbers ("352 TPS", "1.496 rekomendasi"), not years
-                if len(tok) <= 6:
-                    value = int(tok)
-                    if value >= 10 and not 2000 <= value <= 2035:
-                        feats.add(f"#:{value}")
+            if prev == "tps" and tok[0] in _DIGITS and tok.isdigit():
+                feats.add(f"T:{int(tok)}")
             prev = tok
         text = a.text
+        # other numbers ("352 TPS", "1.496 rekomendasi"), not years
+        for m in _NUMBER.finditer(text):
+            digits = m.group().replace(".", "")
+            if len(digits) <= NUMBER_MAX_DIGITS:
+                value = int(digits)
+                if value >= 10 and not 2000 <= value <= 2035:
+                    feats.add(f"#:{value}")
         for m in _NAME.finditer(text):
             k = m.start()
             if k and text[k - 1] not in _SENTENCE_END:
