@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from kawal.triage.engine import Triage, load_regions_csv
-from kawal.triage.engine.classify import WINDOW, Matcher
 from kawal.triage.engine.lexicon import Rule
+from kawal.triage.engine.matcher import WINDOW, Matcher
 from kawal.triage.engine.places import level_of_code, parent_of_code
 from kawal.triage.engine.quantities import _BARE, _DATE_WORDS, _RP, _run_starts, _scan, _word_starts
 from kawal.triage.engine.types import RegionEntry

@@ -1,18 +1,20 @@
-"""Weighted-cue scoring of category and subject, with explanations."""
+"""Weighted-cue scoring of category and subject, with explanations.
+
+The rules' hits (``matcher.py``) are summed per category and per actor, routed by who acted,
+and blended with the word model's reading (``wordmodel.py``).
+"""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
 
-from .context import ACTOR_BOOST, CONTEXT_PENALTY, context
-from .lexicon import Lexicon, Rule
+from .context import CONTEXT_PENALTY
+from .lexicon import Lexicon
+from .matcher import Hit, Matcher
 from .text import noun_form
 from .types import CATEGORIES, SUBJECTS, Evidence
 from .wordmodel import Reading
 
-WINDOW = 8
 SUBJECT_MIN = 1.0  # an actor needs one mention worth this much to be suggested
 SUBJECT_MIN_LAINNYA = 2.0  # ... and more when the text is not about a violation
 FIRST_ACTOR_BONUS = 0.5  # the reported party is usually named first
@@ -21,7 +23,6 @@ CATEGORY_THRESHOLD = 2.0
 OUTREACH_MIN = 2.5
 OUTREACH_INCIDENT_MAX = 1.0  # incident cues at or above this keep the categories
 OUTREACH_FACTOR = 0.15
-REPEAT_BONUS = 0.3
 # generic person words and how far after them a role names who they are ("apposition")
 GENERIC_PERSON = frozenset(
     {"orang berinisial", "berinisial", "orang", "seorang pria", "seorang perempuan", "seorang wanita", "seseorang"}
@@ -55,137 +56,6 @@ DEFAULT_SUBJECT: dict[str, str] = {
     "penyelenggara": "penyelenggara",
     "penyalahgunaan_wewenang": "pejabat",
 }
-
-
-@dataclass(slots=True)
-class Hit:
-    rule: Rule
-    weight: float  # after negation / context / repetition
-    evidence: str
-    note: str
-    start: int  # first token position of the best occurrence
-    best: float  # weight of the best single occurrence, before repetition
-
-
-def _occurrences(
-    part: tuple[str, ...], stems: list[str], pos: dict[str, list[int]]
-) -> list[int]:
-    first = pos.get(part[0])
-    if not first:
-        return []
-    n = len(part)
-    if n == 1:
-        return first
-    return [i for i in first if tuple(stems[i : i + n]) == part]
-
-
-class Matcher:
-    """Finds rule hits in a stemmed token sequence."""
-
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
-        by_kind: dict[str, list[Rule]] = defaultdict(list)
-        for r in lexicon.rules:
-            by_kind[r.kind].append(r)
-        # longest phrases first so that "calon bupati" shadows "bupati"
-        self.rules: dict[str, list[Rule]] = {
-            k: sorted(v, key=lambda r: -sum(len(p) for p in r.parts)) for k, v in by_kind.items()
-        }
-        # rules by the first stem of their first part, keeping the longest-first rank
-        self.rank: dict[int, int] = {}
-        self.by_first: dict[str, dict[str, list[Rule]]] = {}
-        # every word a rule of each kind mentions (positions of other words are never needed)
-        self.words: dict[str, frozenset[str]] = {
-            k: frozenset(w for r in v for part in r.parts for w in part) for k, v in self.rules.items()
-        }
-        self.stem_words: frozenset[str] = frozenset().union(*(w for k, w in self.words.items() if k != "subj"))
-        for kind, rules in self.rules.items():
-            index: dict[str, list[Rule]] = defaultdict(list)
-            for n, r in enumerate(rules):
-                self.rank[id(r)] = n
-                index[r.parts[0][0]].append(r)
-            self.by_first[kind] = dict(index)
-
-    def _candidates(self, kind: str, pos: dict[str, list[int]]) -> list[Rule]:
-        index = self.by_first.get(kind, {})
-        found: list[Rule] = []
-        for stem in pos.keys() & index.keys():
-            found.extend(index[stem])
-        rank = self.rank
-        found.sort(key=lambda r: rank[id(r)])
-        return found
-
-    def hits(
-        self, kind: str, surface: list[str], stems: list[str], pos: dict[str, list[int]]
-    ) -> list[Hit]:
-        covered: set[int] = set()
-        out: list[Hit] = []
-        actor = kind == "subj"
-        for rule in self._candidates(kind, pos):
-            if len(rule.parts) == 1:
-                part = rule.parts[0]
-                n = len(part)
-                occ = [
-                    i
-                    for i in _occurrences(part, stems, pos)
-                    if (i not in covered if n == 1 else not any(j in covered for j in range(i, i + n)))
-                ]
-                if not occ:
-                    continue
-                for i in occ:
-                    covered.update(range(i, i + len(part)))
-                spans = [(i, i + len(part)) for i in occ]
-            else:
-                spans = self._window_spans(rule, stems, pos)
-                if not spans:
-                    continue
-            best = 0.0
-            best_span = spans[0]
-            best_note = ""
-            # no occurrence can score above this: stop at the first that reaches it
-            ceiling = ACTOR_BOOST if actor else 1.0
-            for start, end in spans:
-                factor, note = context(rule, start, end, surface, actor)
-                if factor > best:
-                    best, best_span, best_note = factor, (start, end), note
-                    if factor >= ceiling:
-                        break
-            weight = rule.weight * best * (1.0 + REPEAT_BONUS * min(len(spans) - 1, 2))
-            evidence = " ".join(surface[best_span[0] : best_span[1]])
-            first = min(s for s, _e in spans)
-            out.append(Hit(rule, weight, evidence, best_note, first, rule.weight * best))
-        return out
-
-    @staticmethod
-    def _window_spans(
-        rule: Rule, stems: list[str], pos: dict[str, list[int]]
-    ) -> list[tuple[int, int]]:
-        occs = [_occurrences(p, stems, pos) for p in rule.parts]
-        if any(not o for o in occs):
-            return []
-        spans: list[tuple[int, int]] = []
-        for i in occs[0]:
-            start, end = i, i + len(rule.parts[0])
-            ok = True
-            for part, o in zip(rule.parts[1:], occs[1:], strict=True):
-                # occurrence lists are ascending: only those within WINDOW of i matter,
-                # and the nearest wins (the earlier one on a tie)
-                j = -1
-                dist = WINDOW + 1
-                for k in range(bisect_left(o, i - WINDOW), len(o)):
-                    cand = o[k]
-                    if cand > i + WINDOW:
-                        break
-                    if cand != i and abs(cand - i) < dist:
-                        j, dist = cand, abs(cand - i)
-                if j < 0:
-                    ok = False
-                    break
-                start, end = min(start, j), max(end, j + len(part))
-            if ok:
-                spans.append((start, end))
-        return spans
-
 
 
 def _apposition(hits: list[Hit]) -> list[Hit]:

@@ -104,7 +104,6 @@ REPORTER_LOOKAHEAD = 3  # "Polres Gresik Kota menangkap": the verb may follow a 
 FINDER_LOOKAHEAD = 10
 VERB_PREFIXES = ("me", "di", "ber", "ter")
 CONTEXT_PENALTY = 0.3
-ACTOR_BOOST = 1.5
 # an incident cue after one of these is asked for, supposed or threatened, not reported
 # ("meminta masyarakat ikut mencegah dan melaporkan", "bila terbukti", "agar melapor",
 # "mengancam sanksi … pemberhentian")

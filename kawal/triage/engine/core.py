@@ -7,9 +7,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .classify import Matcher, classify
+from .classify import classify
 from .grouping import PairWeights, group_features, load_pair_weights
 from .lexicon import DATA_DIR, Lexicon, expand, load_lexicon
+from .matcher import Matcher
 from .places import PlaceIndex
 from .quantities import find_amounts, find_dates
 from .text import normalize, tokenize
