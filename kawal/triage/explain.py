@@ -139,7 +139,10 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
         re.compile(r"^amount of money mentioned \(\+(?P<w>[\d.]+)\)$"),
         lambda m: _("an amount of money is mentioned (+%(w)s)") % {"w": m["w"]},
     ),
-    (re.compile(r"^(?P<kind>cat|subj|implied):(?P<source>.+?) \(\+(?P<w>[\d.]+)(?:, (?P<note>[^)]+))?\)$"), _hit),
+    (
+        re.compile(r"^(?P<kind>cat|subj|implied|unknown):(?P<source>.+?) \(\+(?P<w>[\d.]+)(?:, (?P<note>[^)]+))?\)$"),
+        _hit,
+    ),
     (
         re.compile(r"^runner-up (?P<c>\w+) scored (?P<a>[\d.]+) vs (?P<b>[\d.]+)$"),
         lambda m: _("next best: %(c)s, score %(a)s against %(b)s") % {"c": _category(m["c"]), "a": m["a"], "b": m["b"]},
