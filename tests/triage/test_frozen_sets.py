@@ -58,6 +58,7 @@ SETS = [
     held_out(6, "u", "3c1e98699e4239e1a53baa274d8a0a7892838c7dac08ca006dee827288ca8b37"),
     held_out(7, "s", "5ba7e4418e56997b924a71e9ab88e9526aa60983d570305c6422578bccb8a261", min_per_category=4),
     held_out(8, "p", "1ba0a2f7c2f63ca4897d4603208d24058626b17428884b32d6d88e7bb334485c", min_per_category=3),
+    held_out(9, "n", "7d4890be9662b1641d70e551366d9ca9a9c5957a4dc25acb0a5a075f457bd820"),
     training(1, "e42a858672e71986d366bb55f21f03f17dfb455beb64059becf98fabfd4a87bf"),
     training(2, "9497563969fb982caa4b9141c7d3df47ab5aca7197f388eff7bfdee7dc62406b"),
     training(3, "41ea3d851df9640362d89ebe38d3e572cdbe973de0e8de64eafd5949eb05b3c6"),
@@ -65,6 +66,7 @@ SETS = [
     training(5, "09cae2c7922e4a2c86084be0c856f5d35b849c05ffb863780134568fdb31a681"),
     training(6, "37caf5d72e2be214f50dbf40938ed1889d1cf4b4880f9c3d8f51bea99e81773c"),
     training(7, "f24205a3be7aaab34d2e9c4edca14b54089910cf69c27951582bcef03cfbb187"),
+    training(8, "befddb72fd0b64b055308131430920c900333b679e2d9d2ff57d395811b9ac4a"),
 ]
 by_split = pytest.mark.parametrize("fs", SETS, ids=[fs.split for fs in SETS])
 
