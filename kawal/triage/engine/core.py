@@ -25,7 +25,7 @@ _NAME = re.compile(r" [A-Z][a-z]{3,}")
 # the digits after a decimal point or a clock's dot ("15.00") are not a number of their own,
 # and money ("Rp50.000") counts once, as an amount
 _NUMBER = re.compile(r"(?<![\d.,])(?<![Rr][Pp])(?<![Rr][Pp] )(?:\d{1,3}(?:\.\d{3})+|\d+)(?!\d)")
-NUMBER_MAX_DIGITS = 6  # longer ones are ids, phone numbers or money (amounts are found apart)
+NUMBER_MAX_DIGITS = 6  # longer ones are ids or phone numbers
 _SENTENCE_END = frozenset(".!?:;\"'(“‘")
 
 
