@@ -48,7 +48,8 @@ def _note(note: str | None) -> str:
 
 def _hit(m: re.Match[str]) -> str:
     kind = {
-        "cat": _("keyword"), "subj": _("actor"), "implied": _("implied by"), "unknown": _("unknown actor")
+        "cat": _("keyword"), "subj": _("actor"), "implied": _("implied by"), "unknown": _("unknown actor"),
+        "anonymous": _("act of an unnamed doer"),
     }.get(m["kind"], m["kind"])
     note = _note(m["note"])
     weight = _("weight +%(w)s") % {"w": m["w"]}
@@ -140,7 +141,9 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
         lambda m: _("an amount of money is mentioned (+%(w)s)") % {"w": m["w"]},
     ),
     (
-        re.compile(r"^(?P<kind>cat|subj|implied|unknown):(?P<source>.+?) \(\+(?P<w>[\d.]+)(?:, (?P<note>[^)]+))?\)$"),
+        re.compile(
+            r"^(?P<kind>cat|subj|implied|unknown|anonymous):(?P<source>.+?) \(\+(?P<w>[\d.]+)(?:, (?P<note>[^)]+))?\)$"
+        ),
         _hit,
     ),
     (
@@ -173,6 +176,10 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
     (
         re.compile(r"^the actor is unknown: (?P<rest>.+)$"),
         lambda m: _("the text says nobody knows who did it: %(rest)s") % {"rest": describe(m["rest"])},
+    ),
+    (
+        re.compile(r"^nobody is named as the doer of (?P<rest>.+)$"),
+        lambda m: _("nobody is named as the one who did it: %(rest)s") % {"rest": describe(m["rest"])},
     ),
     (
         re.compile(r"^no actor named: default for (?P<c>\w+) is (?P<s>\w+)$"),

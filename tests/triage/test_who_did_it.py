@@ -135,3 +135,23 @@ def test_in_a_neutrality_or_an_organisers_matter_the_pair_is_the_one_backed(
 ) -> None:
     # the pair is named more often than the one reported: it is still only the one backed
     assert rules.suggest(text).subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tim pemenangan paslon nomor 1 melaporkan baliho mereka di Desa Sawo yang dirobek dan dirusak.",
+        "Seorang caleg DPRD mengeluhkan APK miliknya di Kecamatan Dukun robek terkena sayatan benda tajam.",
+        "Tiga spanduk alat peraga kampanye paslon nomor 2 di dekat pasar dirobek seorang pria tak dikenal.",
+    ],
+)
+def test_campaign_props_torn_down_by_nobody_named_have_an_unknown_author(rules: Triage, text: str) -> None:
+    s = rules.suggest(text)
+    assert (s.category, s.subject) == ("kampanye", "tidak_diketahui")
+    reasons = [e.rule for e in s.explanation if e.field == "subject"]
+    assert any(r.startswith(("nobody is named as the doer", "the actor is unknown")) for r in reasons)
+
+
+def test_campaign_props_torn_down_by_a_named_citizen_are_the_citizens_act(rules: Triage) -> None:
+    s = rules.suggest("Polisi membekuk dua pemuda berinisial AP dan YS yang merusak baliho paslon 1 di Desa Sawo.")
+    assert (s.category, s.subject) == ("kampanye", "warga")

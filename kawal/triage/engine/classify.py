@@ -29,6 +29,9 @@ GENERIC_PERSON = frozenset(
 )
 APPOSITION_SPAN = 8
 UNKNOWN_MIN = 0.5  # "tidak ada orang tak dikenal": a denied unknown-actor phrase does not count
+# an act whose doer is seldom named (a baliho torn down): those named beside it own or found it
+ANONYMOUS_BYSTANDERS = frozenset({"peserta", "penyelenggara"})
+DOER_SPAN = 5  # how far before an act ("tim sukses paslon 1 sendiri merusak") its doer may be named
 PASSIVE_NOTES = frozenset({"recipient/reporter context", "beneficiary context"})
 # word model (wordmodel.py): added to the rules' bonus where the rules read structure
 NAMED_ACTOR_BONUS = 0.3  # the rules found a named actor
@@ -83,6 +86,20 @@ def _route(lex: Lexicon, actor: str, hits: list[Hit]) -> str:
     """The category of an actor's partisan acts: its route, or its strongest phrase's ("official")."""
     strongest = max(hits, key=lambda h: (h.weight, -h.start))
     return lex.official_routes.get(strongest.rule.source) or lex.routes[actor]
+
+
+def _doer_named(matcher: Matcher, surface: list[str], stems: list[str], keys: frozenset[str]) -> bool:
+    """An actor of ``keys`` named as the one who did an anonymous act: right before its active
+    form ("tim sukses paslon 1 sendiri merusak baliho") or after "oleh" ("dirobek oleh relawan")."""
+    words = frozenset().union(*(matcher.actor_words.get(k, frozenset()) for k in keys))
+    for i, stem in enumerate(stems):
+        if stem not in matcher.anonymous_acts:
+            continue
+        if surface[i].startswith("me") and not words.isdisjoint(surface[max(0, i - DOER_SPAN) : i]):
+            return True
+        if surface[i + 1 : i + 2] == ["oleh"] and not words.isdisjoint(surface[i + 2 : i + 2 + DOER_SPAN]):
+            return True
+    return False
 
 
 def _fmt(hit: Hit) -> str:
@@ -269,11 +286,19 @@ def classify(
     unknown = [] if category == "lainnya" else [
         h for h in matcher.hits("unknown", surface, stems, pos) if h.weight >= UNKNOWN_MIN
     ]
+    if (
+        not unknown
+        and category != "lainnya"
+        and not set(final) - ANONYMOUS_BYSTANDERS
+        and not _doer_named(matcher, surface, stems, ANONYMOUS_BYSTANDERS)
+    ):
+        unknown = [h for h in matcher.hits("anonymous", surface, stems, pos) if h.weight >= UNKNOWN_MIN]
     if unknown:
         # "dirusak orang tak dikenal": named pairs or organisers are owners or finders here
         best = max(unknown, key=lambda h: (h.weight, -h.start))
         subject = best.rule.key
-        explanation.append(Evidence("subject", f"the actor is unknown: {_fmt(best)}", best.evidence))
+        why = "nobody is named as the doer of" if best.rule.kind == "anonymous" else "the actor is unknown:"
+        explanation.append(Evidence("subject", f"{why} {_fmt(best)}", best.evidence))
     elif final:
         subject = max(final, key=lambda s: (final[s], -SUBJECTS.index(s)))
         for hit in sorted(subj_hits[subject], key=lambda h: -h.weight)[:4]:

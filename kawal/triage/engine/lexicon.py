@@ -12,7 +12,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    kind: str  # "cat" | "subj" | "partisan" | "implied" | "unknown" | "outreach" | "incident"
+    kind: str  # "cat" | "subj" | "partisan" | "implied" | "unknown" | "anonymous" | "outreach" | "incident"
     key: str  # category, subject or "-"
     weight: float
     parts: tuple[tuple[str, ...], ...]  # stemmed (subjects: noun forms); >1 part means a window rule
@@ -63,6 +63,9 @@ def expand(tokens: list[str], slang: dict[str, tuple[str, ...]]) -> list[str]:
     return out
 
 
+RULE_KINDS = frozenset({"cat", "subj", "partisan", "implied", "unknown", "anonymous", "outreach", "incident"})
+
+
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     slang = load_slang(data_dir / "slang.txt")
     raw_rules: list[tuple[str, str, float, str]] = []
@@ -81,7 +84,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             official_routes[" ".join(fields[2:])] = fields[1]
         elif kind == "actor" and len(fields) == 4:
             actor_bonus[fields[1]] = (fields[2], float(fields[3]))
-        elif kind in ("cat", "subj", "partisan", "implied", "unknown", "outreach", "incident") and len(fields) == 4:
+        elif kind in RULE_KINDS and len(fields) == 4:
             raw_rules.append((kind, fields[1], float(fields[2]), fields[3]))
         else:
             raise ValueError(f"bad lexicon line: {line!r}")

@@ -60,6 +60,12 @@ class Matcher:
             k: frozenset(w for r in v for part in r.parts for w in part) for k, v in self.rules.items()
         }
         self.stem_words: frozenset[str] = frozenset().union(*(w for k, w in self.words.items() if k != "subj"))
+        # the words naming each kind of actor, and the acts of "anonymous" rules (their first part)
+        self.actor_words: dict[str, frozenset[str]] = {
+            key: frozenset(w for r in self.rules.get("subj", []) if r.key == key for part in r.parts for w in part)
+            for key in {r.key for r in self.rules.get("subj", [])}
+        }
+        self.anonymous_acts = frozenset(r.parts[0][0] for r in self.rules.get("anonymous", []))
         for kind, rules in self.rules.items():
             index: dict[str, list[Rule]] = defaultdict(list)
             for n, r in enumerate(rules):
