@@ -48,7 +48,11 @@ def _note(note: str | None) -> str:
 
 def _hit(m: re.Match[str]) -> str:
     kind = {
-        "cat": _("keyword"), "subj": _("actor"), "implied": _("implied by"), "unknown": _("unknown actor"),
+        "cat": _("keyword"),
+        "subj": _("actor"),
+        "facility": _("state facility"),
+        "implied": _("implied by"),
+        "unknown": _("unknown actor"),
         "anonymous": _("act of an unnamed doer"),
     }.get(m["kind"], m["kind"])
     note = _note(m["note"])
@@ -142,9 +146,19 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
     ),
     (
         re.compile(
-            r"^(?P<kind>cat|subj|implied|unknown|anonymous):(?P<source>.+?) \(\+(?P<w>[\d.]+)(?:, (?P<note>[^)]+))?\)$"
+            r"^(?P<kind>cat|subj|facility|implied|unknown|anonymous):(?P<source>.+?) \(\+(?P<w>[\d.]+)"
+            r"(?:, (?P<note>[^)]+))?\)$"
         ),
         _hit,
+    ),
+    (
+        re.compile(
+            r"^facility:(?P<source>.+?) \(\+(?P<w>[\d.]+)(?:, [^)]+)?\) counted as (?P<c>\w+): "
+            r"used by a participant, no official named$"
+        ),
+        lambda m: _(
+            "state facility %(words)s (weight +%(w)s) counted as %(c)s: used by a participant, no official named"
+        ) % {"words": _words(m["source"]), "w": m["w"], "c": _category(m["c"])},
     ),
     (
         re.compile(r"^runner-up (?P<c>\w+) scored (?P<a>[\d.]+) vs (?P<b>[\d.]+)$"),

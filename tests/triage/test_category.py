@@ -2,7 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from kawal.triage.engine import Triage
+from kawal.triage.engine import RegionEntry, Triage
+
+
+@pytest.fixture(scope="module")
+def rules(jatim_regions: list[RegionEntry]) -> Triage:
+    return Triage(jatim_regions, home_code="35.25", word_model=False)
 
 
 @pytest.mark.parametrize(
@@ -130,3 +135,13 @@ def test_a_changed_vote_count_is_a_voting_matter(triage: Triage) -> None:
         "Bawaslu memeriksa dua anggota PPK yang diduga mengubah perolehan suara dan mengurangi suara seorang caleg."
     )
     assert (s.category, s.subject) == ("pemungutan_suara", "penyelenggara")
+
+
+def test_an_official_car_is_abuse_of_office_for_an_official_and_a_campaign_matter_for_a_participant(
+    rules: Triage,
+) -> None:
+    official = rules.suggest("Bupati petahana memakai mobil dinas berpelat merah ke acara tim pemenangan.")
+    assert official.category == "penyalahgunaan_wewenang"
+    caleg = rules.suggest("Panwascam mendapati seorang caleg datang ke kampanye terbuka dengan mobil dinas.")
+    assert (caleg.category, caleg.subject) == ("kampanye", "peserta")
+    assert any("used by a participant" in e.rule for e in caleg.explanation)

@@ -37,6 +37,10 @@ PASSIVE_NOTES = frozenset({"recipient/reporter context", "beneficiary context"})
 NAMED_ACTOR_BONUS = 0.3  # the rules found a named actor
 NO_INCIDENT_BONUS = 1.0  # the rules found no incident (outreach only, or denied): the rules decide
 
+# a state facility (an official car) used by a participant with no official named is a
+# campaign-rule matter (UU 10/2016 Pasal 69 huruf h), not an abuse of office
+FACILITY_PARTICIPANT_CATEGORY = "kampanye"
+
 # categories whose reported party is never the participant they favour, and who that party is
 BENEFICIARY_CATEGORIES: dict[str, tuple[str, ...]] = {
     "netralitas": ("asn", "tni", "polri", "kepala_desa", "perangkat_desa"),
@@ -220,6 +224,14 @@ def classify(
                 (h, f"{_fmt(h)} routed to {target} by actor {routed_actor or 'none'} (x{factor})",
                  h.weight * factor)
             )
+    for hit in matcher.hits("facility", surface, stems, pos):
+        if routed_actor is None and "peserta" in eligible:
+            target = FACILITY_PARTICIPANT_CATEGORY
+            why = f"{_fmt(hit)} counted as {target}: used by a participant, no official named"
+        else:
+            target, why = hit.rule.key, _fmt(hit)
+        cat_scores[target] += hit.weight
+        cat_hits[target].append((hit, why, hit.weight))
     # partisanship of an organiser is an ethics matter, not ASN/village neutrality
     neutral_target = lex.neutrality_routes.get(routed_actor or "")
     if neutral_target and cat_scores["netralitas"] > 0:

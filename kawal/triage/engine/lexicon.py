@@ -12,7 +12,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    kind: str  # "cat" | "subj" | "partisan" | "implied" | "unknown" | "anonymous" | "outreach" | "incident"
+    kind: str  # one of RULE_KINDS
     key: str  # category, subject or "-"
     weight: float
     parts: tuple[tuple[str, ...], ...]  # stemmed (subjects: noun forms); >1 part means a window rule
@@ -63,7 +63,9 @@ def expand(tokens: list[str], slang: dict[str, tuple[str, ...]]) -> list[str]:
     return out
 
 
-RULE_KINDS = frozenset({"cat", "subj", "partisan", "implied", "unknown", "anonymous", "outreach", "incident"})
+RULE_KINDS = frozenset(
+    {"cat", "subj", "partisan", "facility", "implied", "unknown", "anonymous", "outreach", "incident"}
+)
 
 
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
