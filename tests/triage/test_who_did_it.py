@@ -87,6 +87,7 @@ def test_the_agent_of_a_passive_act_is_the_actor_and_a_house_owner_is_not(rules:
         "Baliho paslon nomor urut 1 di Desa Sawo, Kecamatan Dukun, dirusak orang tak dikenal pada malam hari.",
         "Tim pemenangan paslon nomor 2 melaporkan spanduknya yang disobek oknum tidak bertanggung jawab di Bungah.",
         "Sebuah akun palsu menyebarkan hoaks tentang calon bupati nomor urut 1; tim kampanye melapor ke Bawaslu.",
+        "Bawaslu menemukan akun Facebook palsu berlogo partai pengusung paslon 2 yang menyebarkan kampanye hitam.",
         "Anak-anak SD dilibatkan dalam kampanye paslon nomor urut 1; Bawaslu menyelidiki siapa yang mengerahkan.",
     ],
 )
