@@ -37,6 +37,7 @@ TRAINING_FILES = (
     "real_train_6.jsonl",
     "real_train_7.jsonl",
     "real_train_8.jsonl",
+    "real_train_9.jsonl",
     "real_train_10.jsonl",
 )
 # collected and frozen, still to be scored once as unseen text: never trained on

@@ -67,6 +67,7 @@ SETS = [
     training(6, "37caf5d72e2be214f50dbf40938ed1889d1cf4b4880f9c3d8f51bea99e81773c"),
     training(7, "f24205a3be7aaab34d2e9c4edca14b54089910cf69c27951582bcef03cfbb187"),
     training(8, "befddb72fd0b64b055308131430920c900333b679e2d9d2ff57d395811b9ac4a"),
+    training(9, "e5c51035e944fd1308d8ac68437baff763d8f002b89c06e296d6c1857ccbcc45"),
     training(10, "c68d54f9dee7f2430748d3a26248fd5face15ba38815786551f1a14ca3e7d180"),
 ]
 by_split = pytest.mark.parametrize("fs", SETS, ids=[fs.split for fs in SETS])
