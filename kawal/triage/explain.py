@@ -212,6 +212,13 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
         ),
     ),
     (
+        re.compile(r"^report closed without a violation \((?P<w>[\d.]+)\): categories x(?P<f>[\d.]+)$"),
+        lambda m: (
+            _("the report was closed without a violation (%(w)s): violation scores x%(f)s")
+            % {"w": m["w"], "f": m["f"]}
+        ),
+    ),
+    (
         re.compile(r"^similarity (?P<s>[\d.]+)$"),
         lambda m: _("same-incident score %(s)s") % {"s": m["s"]},
     ),

@@ -145,3 +145,22 @@ def test_an_official_car_is_abuse_of_office_for_an_official_and_a_campaign_matte
     caleg = rules.suggest("Panwascam mendapati seorang caleg datang ke kampanye terbuka dengan mobil dinas.")
     assert (caleg.category, caleg.subject) == ("kampanye", "peserta")
     assert any("used by a participant" in e.rule for e in caleg.explanation)
+
+
+def test_a_report_closed_without_a_violation_is_other_and_keeps_the_party_reported(rules: Triage) -> None:
+    s = rules.suggest(
+        "Bawaslu menghentikan penanganan laporan dugaan kampanye di tempat ibadah oleh paslon nomor 2 "
+        "karena tidak memenuhi unsur."
+    )
+    assert (s.category, s.subject) == ("lainnya", "peserta")
+    assert any(e.rule.startswith("report closed without a violation") for e in s.explanation)
+
+
+def test_a_closed_report_that_is_upheld_elsewhere_or_a_stopped_act_is_not_closed(rules: Triage) -> None:
+    upheld = rules.suggest(
+        "Gakkumdu menyatakan kepala desa yang ikut kampanye paslon 1 tidak memenuhi unsur pidana, "
+        "tetapi melanggar UU Desa; Bawaslu meneruskannya ke bupati."
+    )
+    assert upheld.category == "netralitas"
+    stopped = rules.suggest("Panwascam menghentikan pembagian sembako dan amplop oleh relawan paslon 2 di Desa Sawo.")
+    assert stopped.category == "politik_uang"

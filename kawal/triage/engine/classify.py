@@ -23,6 +23,10 @@ CATEGORY_THRESHOLD = 2.0
 OUTREACH_MIN = 2.5
 OUTREACH_INCIDENT_MAX = 1.0  # incident cues at or above this keep the categories
 OUTREACH_FACTOR = 0.15
+# a report closed without a violation ("dihentikan", "tidak memenuhi unsur"): scaled the same
+# way, unless the text upholds another part of it ("tetapi melanggar UU Desa", "diteruskan")
+CLOSED_MIN = 2.0
+UPHELD_MAX = 1.0
 # generic person words and how far after them a role names who they are ("apposition")
 GENERIC_PERSON = frozenset(
     {"orang berinisial", "berinisial", "orang", "seorang pria", "seorang perempuan", "seorang wanita", "seseorang"}
@@ -104,6 +108,37 @@ def _doer_named(matcher: Matcher, surface: list[str], stems: list[str], keys: fr
         if surface[i + 1 : i + 2] == ["oleh"] and not words.isdisjoint(surface[i + 2 : i + 2 + DOER_SPAN]):
             return True
     return False
+
+
+def _no_violation(matcher: Matcher, surface: list[str], stems: list[str], pos: dict[str, list[int]]) -> Evidence | None:
+    """Why the text reports no violation, if it does not: outreach or a reminder without an
+    incident, or a report closed without a violation ("menghentikan penanganan", "tidak
+    memenuhi unsur") that nothing in the text upholds ("tetapi melanggar", "diteruskan")."""
+    outreach = matcher.hits("outreach", surface, stems, pos)
+    reach = sum(h.weight for h in outreach)
+    if reach >= OUTREACH_MIN:
+        incident = sum(h.weight for h in matcher.hits("incident", surface, stems, pos))
+        if incident < OUTREACH_INCIDENT_MAX:
+            return Evidence(
+                "category",
+                f"outreach or reminder ({reach:.2f}), no incident cue: categories x{OUTREACH_FACTOR}",
+                _cue_words(outreach),
+            )
+    closed = matcher.hits("closed", surface, stems, pos)
+    shut = sum(h.weight for h in closed)
+    if shut >= CLOSED_MIN:
+        upheld = sum(h.weight for h in matcher.hits("upheld", surface, stems, pos))
+        if upheld < UPHELD_MAX:
+            return Evidence(
+                "category",
+                f"report closed without a violation ({shut:.2f}): categories x{OUTREACH_FACTOR}",
+                _cue_words(closed),
+            )
+    return None
+
+
+def _cue_words(hits: list[Hit]) -> str:
+    return ", ".join(h.evidence for h in sorted(hits, key=lambda h: -h.weight)[:3])
 
 
 def _fmt(hit: Hit) -> str:
@@ -246,20 +281,10 @@ def classify(
         cat_scores[target] += bonus
         cat_hits[target].append((None, f"actor {routed_actor} named (+{bonus:.2f})", bonus))
 
-    outreach = matcher.hits("outreach", surface, stems, pos)
-    outreach_note: Evidence | None = None
-    reach = sum(h.weight for h in outreach)
-    if reach >= OUTREACH_MIN:
-        incident = sum(h.weight for h in matcher.hits("incident", surface, stems, pos))
-        if incident < OUTREACH_INCIDENT_MAX:
-            for c in cat_scores:
-                cat_scores[c] *= OUTREACH_FACTOR
-            cue_words = ", ".join(h.evidence for h in sorted(outreach, key=lambda h: -h.weight)[:3])
-            outreach_note = Evidence(
-                "category",
-                f"outreach or reminder ({reach:.2f}), no incident cue: categories x{OUTREACH_FACTOR}",
-                cue_words,
-            )
+    outreach_note = _no_violation(matcher, surface, stems, pos)
+    if outreach_note is not None:
+        for c in cat_scores:
+            cat_scores[c] *= OUTREACH_FACTOR
 
     ranked = sorted(
         (c for c in CATEGORIES if c != "lainnya"),
@@ -284,23 +309,27 @@ def classify(
     if outreach_note is not None:
         explanation.append(outreach_note)
 
-    # subject: evidence plus a fit bonus for the chosen category
-    compat = COMPAT.get(rule_category, {})
-    min_best = SUBJECT_MIN_LAINNYA if rule_category == "lainnya" else SUBJECT_MIN
+    # subject: evidence plus a fit bonus for the chosen category; a closed report's subject
+    # is still the party reported for the violation it alleged (scaling kept the ranking)
+    closed = outreach_note is not None and outreach_note.rule.startswith("report closed")
+    basis = ranked[0] if closed and cat_scores[ranked[0]] > 0 else rule_category
+    about = basis if closed else category  # the matter whose actor is looked for
+    compat = COMPAT.get(basis, {})
+    min_best = SUBJECT_MIN_LAINNYA if basis == "lainnya" else SUBJECT_MIN
     final = {
         s: subj_scores[s] + compat.get(s, 0.0) + (FIRST_ACTOR_BONUS if s == first_actor else 0.0)
         for s in eligible
         if max(h.best for h in subj_hits[s]) >= min_best
     }
-    if "peserta" in final and any(s in final for s in BENEFICIARY_CATEGORIES.get(rule_category, ())):
+    if "peserta" in final and any(s in final for s in BENEFICIARY_CATEGORIES.get(basis, ())):
         # in a neutrality or an organiser's matter the pair is the one backed, not the one reported
         final["peserta"] *= BENEFICIARY_FACTOR
-    unknown = [] if category == "lainnya" else [
+    unknown = [] if about == "lainnya" else [
         h for h in matcher.hits("unknown", surface, stems, pos) if h.weight >= UNKNOWN_MIN
     ]
     if (
         not unknown
-        and category != "lainnya"
+        and about != "lainnya"
         and not set(final) - ANONYMOUS_BYSTANDERS
         and not _doer_named(matcher, surface, stems, ANONYMOUS_BYSTANDERS)
     ):
@@ -321,17 +350,17 @@ def classify(
             )
         if compat.get(subject):
             explanation.append(
-                Evidence("subject", f"fits category {category} (+{compat[subject]:.2f})", "")
+                Evidence("subject", f"fits category {basis} (+{compat[subject]:.2f})", "")
             )
-    elif implied := [h for h in matcher.hits("implied", surface, stems, pos) if category != "lainnya"]:
+    elif implied := [h for h in matcher.hits("implied", surface, stems, pos) if about != "lainnya"]:
         # no actor named, but the act itself says who does it (a recap is the organisers' work)
         best = max(implied, key=lambda h: (h.weight, -h.start))
         subject = best.rule.key
         explanation.append(Evidence("subject", f"no actor named; implied by {_fmt(best)}", best.evidence))
     else:
-        subject = DEFAULT_SUBJECT.get(category, "tidak_diketahui")
+        subject = DEFAULT_SUBJECT.get(about, "tidak_diketahui")
         explanation.append(
-            Evidence("subject", f"no actor named: default for {category} is {subject}", "")
+            Evidence("subject", f"no actor named: default for {about} is {subject}", "")
         )
     if reading is not None:
         rule_subject = subject
