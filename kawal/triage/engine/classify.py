@@ -11,6 +11,7 @@ from collections import defaultdict
 from .context import CONTEXT_PENALTY
 from .lexicon import Lexicon
 from .matcher import Hit, Matcher
+from .structure import ANONYMOUS_BYSTANDERS, OUTREACH_FACTOR, doer_named, no_violation
 from .text import noun_form
 from .types import CATEGORIES, SUBJECTS, Evidence
 from .wordmodel import Reading
@@ -19,23 +20,12 @@ SUBJECT_MIN = 1.0  # an actor needs one mention worth this much to be suggested
 SUBJECT_MIN_LAINNYA = 2.0  # ... and more when the text is not about a violation
 FIRST_ACTOR_BONUS = 0.5  # the reported party is usually named first
 CATEGORY_THRESHOLD = 2.0
-# outreach or a reminder without a reported incident: violation categories scaled down
-OUTREACH_MIN = 2.5
-OUTREACH_INCIDENT_MAX = 1.0  # incident cues at or above this keep the categories
-OUTREACH_FACTOR = 0.15
-# a report closed without a violation ("dihentikan", "tidak memenuhi unsur"): scaled the same
-# way, unless the text upholds another part of it ("tetapi melanggar UU Desa", "diteruskan")
-CLOSED_MIN = 2.0
-UPHELD_MAX = 1.0
 # generic person words and how far after them a role names who they are ("apposition")
 GENERIC_PERSON = frozenset(
     {"orang berinisial", "berinisial", "orang", "seorang pria", "seorang perempuan", "seorang wanita", "seseorang"}
 )
 APPOSITION_SPAN = 8
 UNKNOWN_MIN = 0.5  # "tidak ada orang tak dikenal": a denied unknown-actor phrase does not count
-# an act whose doer is seldom named (a baliho torn down): those named beside it own or found it
-ANONYMOUS_BYSTANDERS = frozenset({"peserta", "penyelenggara"})
-DOER_SPAN = 5  # how far before an act ("tim sukses paslon 1 sendiri merusak") its doer may be named
 PASSIVE_NOTES = frozenset({"recipient/reporter context", "beneficiary context"})
 # word model (wordmodel.py): added to the rules' bonus where the rules read structure
 NAMED_ACTOR_BONUS = 0.3  # the rules found a named actor
@@ -94,51 +84,6 @@ def _route(lex: Lexicon, actor: str, hits: list[Hit]) -> str:
     """The category of an actor's partisan acts: its route, or its strongest phrase's ("official")."""
     strongest = max(hits, key=lambda h: (h.weight, -h.start))
     return lex.official_routes.get(strongest.rule.source) or lex.routes[actor]
-
-
-def _doer_named(matcher: Matcher, surface: list[str], stems: list[str], keys: frozenset[str]) -> bool:
-    """An actor of ``keys`` named as the one who did an anonymous act: right before its active
-    form ("tim sukses paslon 1 sendiri merusak baliho") or after "oleh" ("dirobek oleh relawan")."""
-    words = frozenset().union(*(matcher.actor_words.get(k, frozenset()) for k in keys))
-    for i, stem in enumerate(stems):
-        if stem not in matcher.anonymous_acts:
-            continue
-        if surface[i].startswith("me") and not words.isdisjoint(surface[max(0, i - DOER_SPAN) : i]):
-            return True
-        if surface[i + 1 : i + 2] == ["oleh"] and not words.isdisjoint(surface[i + 2 : i + 2 + DOER_SPAN]):
-            return True
-    return False
-
-
-def _no_violation(matcher: Matcher, surface: list[str], stems: list[str], pos: dict[str, list[int]]) -> Evidence | None:
-    """Why the text reports no violation, if it does not: outreach or a reminder without an
-    incident, or a report closed without a violation ("menghentikan penanganan", "tidak
-    memenuhi unsur") that nothing in the text upholds ("tetapi melanggar", "diteruskan")."""
-    outreach = matcher.hits("outreach", surface, stems, pos)
-    reach = sum(h.weight for h in outreach)
-    if reach >= OUTREACH_MIN:
-        incident = sum(h.weight for h in matcher.hits("incident", surface, stems, pos))
-        if incident < OUTREACH_INCIDENT_MAX:
-            return Evidence(
-                "category",
-                f"outreach or reminder ({reach:.2f}), no incident cue: categories x{OUTREACH_FACTOR}",
-                _cue_words(outreach),
-            )
-    closed = matcher.hits("closed", surface, stems, pos)
-    shut = sum(h.weight for h in closed)
-    if shut >= CLOSED_MIN:
-        upheld = sum(h.weight for h in matcher.hits("upheld", surface, stems, pos))
-        if upheld < UPHELD_MAX:
-            return Evidence(
-                "category",
-                f"report closed without a violation ({shut:.2f}): categories x{OUTREACH_FACTOR}",
-                _cue_words(closed),
-            )
-    return None
-
-
-def _cue_words(hits: list[Hit]) -> str:
-    return ", ".join(h.evidence for h in sorted(hits, key=lambda h: -h.weight)[:3])
 
 
 def _fmt(hit: Hit) -> str:
@@ -281,7 +226,7 @@ def classify(
         cat_scores[target] += bonus
         cat_hits[target].append((None, f"actor {routed_actor} named (+{bonus:.2f})", bonus))
 
-    outreach_note = _no_violation(matcher, surface, stems, pos)
+    outreach_note = no_violation(matcher, surface, stems, pos)
     if outreach_note is not None:
         for c in cat_scores:
             cat_scores[c] *= OUTREACH_FACTOR
@@ -331,7 +276,7 @@ def classify(
         not unknown
         and about != "lainnya"
         and not set(final) - ANONYMOUS_BYSTANDERS
-        and not _doer_named(matcher, surface, stems, ANONYMOUS_BYSTANDERS)
+        and not doer_named(matcher, surface, stems, ANONYMOUS_BYSTANDERS)
     ):
         unknown = [h for h in matcher.hits("anonymous", surface, stems, pos) if h.weight >= UNKNOWN_MIN]
     if unknown:

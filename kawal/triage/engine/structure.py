@@ -1,0 +1,70 @@
+"""What a text's structure says that its words alone do not.
+
+Whether the text reports a violation at all (outreach or a reminder without an incident, a
+report closed without a violation), and whether an act whose doer is seldom named ("baliho
+dirusak") has its doer named after all. ``classify.py`` uses both.
+"""
+
+from __future__ import annotations
+
+from .matcher import Hit, Matcher
+from .types import Evidence
+
+# outreach or a reminder without a reported incident: violation categories scaled down
+OUTREACH_MIN = 2.5
+OUTREACH_INCIDENT_MAX = 1.0  # incident cues at or above this keep the categories
+OUTREACH_FACTOR = 0.15
+# a report closed without a violation ("dihentikan", "tidak memenuhi unsur"): scaled the same
+# way, unless the text upholds another part of it ("tetapi melanggar UU Desa", "diteruskan")
+CLOSED_MIN = 2.0
+UPHELD_MAX = 1.0
+# an act whose doer is seldom named (a baliho torn down): those named beside it own or found it
+ANONYMOUS_BYSTANDERS = frozenset({"peserta", "penyelenggara"})
+DOER_SPAN = 5  # how far before an act ("tim sukses paslon 1 sendiri merusak") its doer may be named
+
+
+def doer_named(matcher: Matcher, surface: list[str], stems: list[str], keys: frozenset[str]) -> bool:
+    """An actor of ``keys`` named as the one who did an anonymous act: right before its active
+    form ("tim sukses paslon 1 sendiri merusak baliho") or after "oleh" ("dirobek oleh relawan")."""
+    words = frozenset().union(*(matcher.actor_words.get(k, frozenset()) for k in keys))
+    for i, stem in enumerate(stems):
+        if stem not in matcher.anonymous_acts:
+            continue
+        if surface[i].startswith("me") and not words.isdisjoint(surface[max(0, i - DOER_SPAN) : i]):
+            return True
+        if surface[i + 1 : i + 2] == ["oleh"] and not words.isdisjoint(surface[i + 2 : i + 2 + DOER_SPAN]):
+            return True
+    return False
+
+
+def no_violation(
+    matcher: Matcher, surface: list[str], stems: list[str], pos: dict[str, list[int]]
+) -> Evidence | None:
+    """Why the text reports no violation, if it does not: outreach or a reminder without an
+    incident, or a report closed without a violation ("menghentikan penanganan", "tidak
+    memenuhi unsur") that nothing in the text upholds ("tetapi melanggar", "diteruskan")."""
+    outreach = matcher.hits("outreach", surface, stems, pos)
+    reach = sum(h.weight for h in outreach)
+    if reach >= OUTREACH_MIN:
+        incident = sum(h.weight for h in matcher.hits("incident", surface, stems, pos))
+        if incident < OUTREACH_INCIDENT_MAX:
+            return Evidence(
+                "category",
+                f"outreach or reminder ({reach:.2f}), no incident cue: categories x{OUTREACH_FACTOR}",
+                _cue_words(outreach),
+            )
+    closed = matcher.hits("closed", surface, stems, pos)
+    shut = sum(h.weight for h in closed)
+    if shut >= CLOSED_MIN:
+        upheld = sum(h.weight for h in matcher.hits("upheld", surface, stems, pos))
+        if upheld < UPHELD_MAX:
+            return Evidence(
+                "category",
+                f"report closed without a violation ({shut:.2f}): categories x{OUTREACH_FACTOR}",
+                _cue_words(closed),
+            )
+    return None
+
+
+def _cue_words(hits: list[Hit]) -> str:
+    return ", ".join(h.evidence for h in sorted(hits, key=lambda h: -h.weight)[:3])
