@@ -5,7 +5,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kawal.triage.engine import Triage
+from kawal.triage.engine import CATEGORIES, Triage
+from kawal.triage.engine.classify import rules_category
 from kawal.triage.engine.evaluate import load_devset, pair_scores
 from kawal.triage.engine.grouping import feature_weights, load_pair_weights, pair_score
 
@@ -160,3 +161,16 @@ def test_a_number_grouped_with_dots_is_one_number_and_money_counts_as_an_amount(
     money = triage.features("Tim sukses membagikan amplop berisi Rp50.000 dan Rp 9.550.000 kepada warga.")
     assert {"A:50000", "A:9550000"} <= money
     assert not {f for f in money if f.startswith("#:")}
+
+
+def test_the_rules_category_needs_the_threshold_and_ties_go_to_the_earlier_category() -> None:
+    scores = dict.fromkeys(CATEGORIES, 0.0)
+    assert rules_category({**scores, "kampanye": 1.9}) == "lainnya"
+    assert rules_category({**scores, "kampanye": 2.0, "netralitas": 2.0}) == "netralitas"
+
+
+def test_the_duplicate_score_reads_the_rules_category_not_the_blends(triage: Triage) -> None:
+    # the word model's choice between two close categories split more true pairs than it joined
+    sugg, feats = triage.suggest_with_features([*SAME_A, *SAME_B, OTHER])
+    for s, f in zip(sugg, feats, strict=True):
+        assert {x for x in f if x.startswith("C:")} == {f"C:{rules_category(s.category_scores)}"}

@@ -86,6 +86,16 @@ def _route(lex: Lexicon, actor: str, hits: list[Hit]) -> str:
     return lex.official_routes.get(strongest.rule.source) or lex.routes[actor]
 
 
+def _ranked(cat_scores: dict[str, float]) -> list[str]:
+    return sorted((c for c in CATEGORIES if c != "lainnya"), key=lambda c: (-cat_scores[c], CATEGORIES.index(c)))
+
+
+def rules_category(cat_scores: dict[str, float]) -> str:
+    """The category the rules alone choose from their scores (before the word model's say)."""
+    top = _ranked(cat_scores)[0]
+    return top if cat_scores[top] >= CATEGORY_THRESHOLD else "lainnya"
+
+
 def _fmt(hit: Hit) -> str:
     extra = f", {hit.note}" if hit.note else ""
     return f"{hit.rule.kind}:{hit.rule.source} (+{hit.weight:.2f}{extra})"
@@ -231,12 +241,8 @@ def classify(
         for c in cat_scores:
             cat_scores[c] *= OUTREACH_FACTOR
 
-    ranked = sorted(
-        (c for c in CATEGORIES if c != "lainnya"),
-        key=lambda c: (-cat_scores[c], CATEGORIES.index(c)),
-    )
-    top = ranked[0]
-    rule_category = top if cat_scores[top] >= CATEGORY_THRESHOLD else "lainnya"
+    ranked = _ranked(cat_scores)
+    rule_category = rules_category(cat_scores)
     category, model_note = rule_category, None
     if reading is not None:
         # "no incident, only outreach" and "tidak ditemukan politik uang" are read from the

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .classify import classify
+from .classify import classify, rules_category
 from .grouping import PairWeights, group_features, load_pair_weights
 from .lexicon import DATA_DIR, Lexicon, expand, load_lexicon
 from .matcher import Matcher
@@ -189,9 +189,10 @@ class Triage:
                 a = self._analyse(t)
                 s = self._suggest(a)
                 sugg.append(s)
-                # the suggested category too: two texts given different categories are
-                # less likely to be one incident
-                feats.append(self._features(a) | {f"C:{s.category}"})
+                # the rules' category too: two texts given different categories are less
+                # likely to be one incident (the rules' reading, not the blend's: the word
+                # model's choice between close categories splits more true pairs than it joins)
+                feats.append(self._features(a) | {f"C:{rules_category(s.category_scores)}"})
             else:
                 sugg.append(self.suggest(t))
                 feats.append(frozenset())
