@@ -11,7 +11,7 @@ from collections import defaultdict
 from .context import CONTEXT_PENALTY
 from .lexicon import Lexicon
 from .matcher import Hit, Matcher
-from .structure import ANONYMOUS_BYSTANDERS, OUTREACH_FACTOR, doer_named, no_violation
+from .structure import ANONYMOUS_BYSTANDERS, CLOSED, OUTREACH_FACTOR, doer_named, no_violation
 from .text import noun_form
 from .types import CATEGORIES, SUBJECTS, Evidence
 from .wordmodel import Reading
@@ -29,7 +29,7 @@ UNKNOWN_MIN = 0.5  # "tidak ada orang tak dikenal": a denied unknown-actor phras
 PASSIVE_NOTES = frozenset({"recipient/reporter context", "beneficiary context"})
 # word model (wordmodel.py): added to the rules' bonus where the rules read structure
 NAMED_ACTOR_BONUS = 0.3  # the rules found a named actor
-NO_INCIDENT_BONUS = 1.0  # the rules found no incident (outreach only, or denied): the rules decide
+NO_INCIDENT_BONUS = 1.0  # the rules found no violation (outreach, a closed report, a denial): they decide
 
 # a state facility (an official car) used by a participant with no official named is a
 # campaign-rule matter (UU 10/2016 Pasal 69 huruf h), not an abuse of office
@@ -236,8 +236,8 @@ def classify(
         cat_scores[target] += bonus
         cat_hits[target].append((None, f"actor {routed_actor} named (+{bonus:.2f})", bonus))
 
-    outreach_note = no_violation(matcher, surface, stems, pos)
-    if outreach_note is not None:
+    quiet_note = no_violation(matcher, surface, stems, pos)
+    if quiet_note is not None:
         for c in cat_scores:
             cat_scores[c] *= OUTREACH_FACTOR
 
@@ -250,19 +250,19 @@ def classify(
         denied = rule_category == "lainnya" and any(
             hit is not None and hit.note == "denied" for hits in cat_hits.values() for hit, _t, _w in hits
         )
-        extra = NO_INCIDENT_BONUS if outreach_note is not None or denied else 0.0
+        extra = NO_INCIDENT_BONUS if quiet_note is not None or denied else 0.0
         category, model_note = reading.decide("category", rule_category, extra)
     explanation = _category_explanation(category, rule_category, ranked, cat_scores, cat_hits)
     if model_note is not None and category != rule_category:
         explanation.insert(0, model_note)
     elif model_note is not None:
         explanation.append(model_note)
-    if outreach_note is not None:
-        explanation.append(outreach_note)
+    if quiet_note is not None:
+        explanation.append(quiet_note)
 
     # subject: evidence plus a fit bonus for the chosen category; a closed report's subject
     # is still the party reported for the violation it alleged (scaling kept the ranking)
-    closed = outreach_note is not None and outreach_note.rule.startswith("report closed")
+    closed = quiet_note is not None and quiet_note.rule.startswith(CLOSED)
     basis = ranked[0] if closed and cat_scores[ranked[0]] > 0 else rule_category
     about = basis if closed else category  # the matter whose actor is looked for
     compat = COMPAT.get(basis, {})

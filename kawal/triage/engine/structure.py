@@ -18,6 +18,7 @@ OUTREACH_FACTOR = 0.15
 # way, unless the text upholds another part of it ("tetapi melanggar UU Desa", "diteruskan")
 CLOSED_MIN = 2.0
 UPHELD_MAX = 1.0
+CLOSED = "report closed without a violation"  # how the explanation line starts
 # an act whose doer is seldom named (a baliho torn down): those named beside it own or found it
 ANONYMOUS_BYSTANDERS = frozenset({"peserta", "penyelenggara"})
 DOER_SPAN = 5  # how far before an act ("tim sukses paslon 1 sendiri merusak") its doer may be named
@@ -60,7 +61,7 @@ def no_violation(
         if upheld < UPHELD_MAX:
             return Evidence(
                 "category",
-                f"report closed without a violation ({shut:.2f}): categories x{OUTREACH_FACTOR}",
+                f"{CLOSED} ({shut:.2f}): categories x{OUTREACH_FACTOR}",
                 _cue_words(closed),
             )
     return None
