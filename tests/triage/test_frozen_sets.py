@@ -71,6 +71,7 @@ SETS = [
     training(8, "befddb72fd0b64b055308131430920c900333b679e2d9d2ff57d395811b9ac4a"),
     training(9, "e5c51035e944fd1308d8ac68437baff763d8f002b89c06e296d6c1857ccbcc45"),
     training(10, "c68d54f9dee7f2430748d3a26248fd5face15ba38815786551f1a14ca3e7d180"),
+    training(11, "200b5997aa8c9b79b28f413852d26ab138014a6ce9a388ffba104b26e4ea7b43"),
 ]
 by_split = pytest.mark.parametrize("fs", SETS, ids=[fs.split for fs in SETS])
 
