@@ -38,32 +38,25 @@ def doer_named(matcher: Matcher, surface: list[str], stems: list[str], keys: fro
     return False
 
 
+# (cue kind, its minimum, the kind that keeps the violation, its maximum, the explanation)
+QUIET_READINGS = (
+    ("outreach", OUTREACH_MIN, "incident", OUTREACH_INCIDENT_MAX, "outreach or reminder ({:.2f}), no incident cue"),
+    ("closed", CLOSED_MIN, "upheld", UPHELD_MAX, CLOSED + " ({:.2f})"),
+)
+
+
 def no_violation(
     matcher: Matcher, surface: list[str], stems: list[str], pos: dict[str, list[int]]
 ) -> Evidence | None:
     """Why the text reports no violation, if it does not: outreach or a reminder without an
     incident, or a report closed without a violation ("menghentikan penanganan", "tidak
     memenuhi unsur") that nothing in the text upholds ("tetapi melanggar", "diteruskan")."""
-    outreach = matcher.hits("outreach", surface, stems, pos)
-    reach = sum(h.weight for h in outreach)
-    if reach >= OUTREACH_MIN:
-        incident = sum(h.weight for h in matcher.hits("incident", surface, stems, pos))
-        if incident < OUTREACH_INCIDENT_MAX:
-            return Evidence(
-                "category",
-                f"outreach or reminder ({reach:.2f}), no incident cue: categories x{OUTREACH_FACTOR}",
-                _cue_words(outreach),
-            )
-    closed = matcher.hits("closed", surface, stems, pos)
-    shut = sum(h.weight for h in closed)
-    if shut >= CLOSED_MIN:
-        upheld = sum(h.weight for h in matcher.hits("upheld", surface, stems, pos))
-        if upheld < UPHELD_MAX:
-            return Evidence(
-                "category",
-                f"{CLOSED} ({shut:.2f}): categories x{OUTREACH_FACTOR}",
-                _cue_words(closed),
-            )
+    for kind, least, keeper, keeper_max, label in QUIET_READINGS:
+        cues = matcher.hits(kind, surface, stems, pos)
+        total = sum(h.weight for h in cues)
+        # the keeping cues are looked up only when needed (most texts have neither)
+        if total >= least and sum(h.weight for h in matcher.hits(keeper, surface, stems, pos)) < keeper_max:
+            return Evidence("category", f"{label.format(total)}: categories x{OUTREACH_FACTOR}", _cue_words(cues))
     return None
 
 
