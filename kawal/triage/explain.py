@@ -205,6 +205,16 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
         _word_model,
     ),
     (
+        re.compile(
+            r"^word model leaned to (?P<lean>\w+) (?P<q>[\d.]+), rules kept: (?P<label>\w+) (?P<p>[\d.]+) "
+            r"\(\+(?P<w>[\d.]+)\)$"
+        ),
+        lambda m: _(
+            "the word model leaned to %(lean)s (probability %(q)s); the rules' %(label)s is kept "
+            "(probability %(p)s, weight +%(w)s); words for it:"
+        ) % {"lean": _label(m["lean"]), "q": m["q"], "label": _label(m["label"]), "p": m["p"], "w": m["w"]},
+    ),
+    (
         re.compile(r"^outreach or reminder \((?P<w>[\d.]+)\), no incident cue: categories x(?P<f>[\d.]+)$"),
         lambda m: (
             _("outreach, a reminder or a meeting (%(w)s) and no reported incident: violation scores x%(f)s")

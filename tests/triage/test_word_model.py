@@ -90,3 +90,10 @@ def test_the_committed_model_is_what_the_labelled_sets_and_rules_give() -> None:
     pytest.importorskip("sklearn")
     # fails when a labelled set, the lexicon or the stemmer changed without retraining
     call_command("train_triage_model", "--check")
+
+
+def test_when_the_rules_are_kept_against_the_words_the_note_says_where_the_words_leaned() -> None:
+    # politik_uang 0.88 against kampanye 0.12 + 0.5 + 0.3: the rules' reading is kept
+    label, note = _read("amplop").decide("category", "kampanye", extra_bonus=0.3)
+    assert label == "kampanye"
+    assert note.rule == "word model leaned to politik_uang 0.88, rules kept: kampanye 0.12 (+0.80)"

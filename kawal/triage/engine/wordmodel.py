@@ -64,7 +64,15 @@ class Reading:
         k = max(range(n), key=lambda i: (blended[i], part.labels[i] == rule_label))
         label = part.labels[k]
         words = ", ".join(self._top_words(offset + k))
-        rule = f"word model: {label} {probs[k]:.2f}, rules: {rule_label} (+{bonus:.2f})"
+        lean = max(range(n), key=lambda i: probs[i])
+        if label == rule_label and probs[lean] > probs[k]:
+            # kept by the rules' bonus: say where the words leaned, not that they agreed
+            rule = (
+                f"word model leaned to {part.labels[lean]} {probs[lean]:.2f}, "
+                f"rules kept: {label} {probs[k]:.2f} (+{bonus:.2f})"
+            )
+        else:
+            rule = f"word model: {label} {probs[k]:.2f}, rules: {rule_label} (+{bonus:.2f})"
         return label, Evidence(field, rule, words)
 
     def _top_words(self, column: int) -> list[str]:
