@@ -153,12 +153,13 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
     ),
     (
         re.compile(
-            r"^facility:(?P<source>.+?) \(\+(?P<w>[\d.]+)(?:, [^)]+)?\) counted as (?P<c>\w+): "
+            r"^facility:(?P<source>.+?) \(\+(?P<w>[\d.]+)(?:, (?P<note>[^)]+))?\) counted as (?P<c>\w+): "
             r"used by a participant, no official named$"
         ),
         lambda m: _(
             "state facility %(words)s (weight +%(w)s) counted as %(c)s: used by a participant, no official named"
-        ) % {"words": _words(m["source"]), "w": m["w"], "c": _category(m["c"])},
+        ) % {"words": _words(m["source"]), "w": m["w"], "c": _category(m["c"])}
+        + (f" ({_note(m['note'])})" if m["note"] else ""),
     ),
     (
         re.compile(r"^runner-up (?P<c>\w+) scored (?P<a>[\d.]+) vs (?P<b>[\d.]+)$"),

@@ -38,6 +38,24 @@ KNOWN = [
         "the actor is unknown: unknown:orang tidak dikenal (+1.00)",
         "teks menyebut pelakunya tidak diketahui: pelaku tak diketahui “orang tidak dikenal” (bobot +1.00)",
     ),
+    (
+        "facility:mobil dinas (+0.50, denied) counted as kampanye: used by a participant, no official named",
+        "fasilitas negara “mobil dinas” (bobot +0.50) dihitung sebagai Pelanggaran aturan kampanye: "
+        "dipakai peserta, tidak ada pejabat yang disebut (disangkal dalam teks)",
+    ),
+    (
+        "nobody is named as the doer of anonymous:robek (+1.00)",
+        "tidak ada yang disebut sebagai pelakunya: perbuatan “robek” (bobot +1.00)",
+    ),
+    (
+        "report closed without a violation (4.00): categories x0.15",
+        "laporan dihentikan atau dinyatakan bukan pelanggaran (4.00): skor pelanggaran x0.15",
+    ),
+    (
+        "word model leaned to kampanye 0.87, rules kept: lainnya 0.03 (+1.50)",
+        "model kata condong ke Pelanggaran aturan kampanye (peluang 0.87); pilihan aturan, Lainnya, "
+        "tetap dipakai (peluang 0.03, bobot +1.50); kata yang mendukungnya:",
+    ),
     ("similarity 0.62", "skor kejadian yang sama 0.62"),
     (
         "outreach or reminder (4.50), no incident cue: categories x0.2",

@@ -27,10 +27,12 @@ DOER_SPAN = 5  # how far before an act ("tim sukses paslon 1 sendiri merusak") i
 def doer_named(matcher: Matcher, surface: list[str], stems: list[str], keys: frozenset[str]) -> bool:
     """An actor of ``keys`` named as the one who did an anonymous act: right before its active
     form ("tim sukses paslon 1 sendiri merusak baliho") or after "oleh" ("dirobek oleh relawan")."""
-    words = frozenset().union(*(matcher.actor_words.get(k, frozenset()) for k in keys))
+    words: frozenset[str] | None = None  # built only once an act is found (most texts have none)
     for i, stem in enumerate(stems):
         if stem not in matcher.anonymous_acts:
             continue
+        if words is None:
+            words = frozenset().union(*(matcher.actor_words.get(k, frozenset()) for k in keys))
         if surface[i].startswith("me") and not words.isdisjoint(surface[max(0, i - DOER_SPAN) : i]):
             return True
         if surface[i + 1 : i + 2] == ["oleh"] and not words.isdisjoint(surface[i + 2 : i + 2 + DOER_SPAN]):
