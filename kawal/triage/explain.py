@@ -230,6 +230,17 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
         ),
     ),
     (
+        re.compile(r"^a tally of many cases of several kinds \((?P<w>[\d.]+)\): categories x(?P<f>[\d.]+)$"),
+        lambda m: (
+            _("a tally of many cases of several kinds (%(w)s): violation scores x%(f)s")
+            % {"w": m["w"], "f": m["f"]}
+        ),
+    ),
+    (
+        re.compile(r"^a tally of many cases: no single reported party$"),
+        lambda m: _("a tally of many cases: no single reported party"),
+    ),
+    (
         re.compile(r"^similarity (?P<s>[\d.]+)$"),
         lambda m: _("same-incident score %(s)s") % {"s": m["s"]},
     ),

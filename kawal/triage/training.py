@@ -42,6 +42,7 @@ TRAINING_FILES = (
     "real_train_10.jsonl",
     "real_train_11.jsonl",
     "real_train_12.jsonl",
+    "real_train_13.jsonl",
 )
 # collected and frozen, still to be scored once as unseen text: never trained on
 UNSEEN_FILES: tuple[str, ...] = ("real_heldout_11.jsonl",)

@@ -56,6 +56,11 @@ KNOWN = [
         "model kata condong ke Pelanggaran aturan kampanye (peluang 0.87); pilihan aturan, Lainnya, "
         "tetap dipakai (peluang 0.03, bobot +1.50); kata yang mendukungnya:",
     ),
+    (
+        "a tally of many cases of several kinds (3.00): categories x0.15",
+        "rekap banyak kasus dari beberapa jenis (3.00): skor pelanggaran x0.15",
+    ),
+    ("a tally of many cases: no single reported party", "rekap banyak kasus: tidak ada satu pihak terlapor"),
     ("similarity 0.62", "skor kejadian yang sama 0.62"),
     (
         "outreach or reminder (4.50), no incident cue: categories x0.2",

@@ -73,7 +73,9 @@ SETS = [
     training(10, "c68d54f9dee7f2430748d3a26248fd5face15ba38815786551f1a14ca3e7d180"),
     training(11, "200b5997aa8c9b79b28f413852d26ab138014a6ce9a388ffba104b26e4ea7b43"),
     # aimed at confusable parties and closed reports: many lainnya, few organiser cases
-    training(12, "06cb3d30da157206589debe3352cce295b1ddca11882aa864d0104d4f32c4232", min_per_category=1, max_lainnya=19),
+    # (the numbers: at least this many per category, at most this many lainnya)
+    training(12, "06cb3d30da157206589debe3352cce295b1ddca11882aa864d0104d4f32c4232", 1, 19),
+    training(13, "48f3faadbb920fd76910f6964a9d3b4d602553598a5ae1ab87bcfa7d32687e73", 2, 19),
 ]
 by_split = pytest.mark.parametrize("fs", SETS, ids=[fs.split for fs in SETS])
 

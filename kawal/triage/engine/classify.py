@@ -11,7 +11,7 @@ from collections import defaultdict
 from .context import CONTEXT_PENALTY
 from .lexicon import Lexicon
 from .matcher import Hit, Matcher
-from .structure import ANONYMOUS_BYSTANDERS, CLOSED, OUTREACH_FACTOR, doer_named, no_violation
+from .structure import ANONYMOUS_BYSTANDERS, CLOSED, OUTREACH_FACTOR, TALLY, case_tally, doer_named, no_violation
 from .text import noun_form
 from .types import CATEGORIES, SUBJECTS, Evidence
 from .wordmodel import Reading
@@ -37,7 +37,7 @@ FACILITY_PARTICIPANT_CATEGORY = "kampanye"
 
 # categories whose reported party is never the participant they favour, and who that party is
 BENEFICIARY_CATEGORIES: dict[str, tuple[str, ...]] = {
-    "netralitas": ("asn", "tni", "polri", "kepala_desa", "perangkat_desa"),
+    "netralitas": ("asn", "tni", "polri", "kepala_desa", "perangkat_desa", "pejabat"),
     "penyelenggara": ("penyelenggara",),
 }
 BENEFICIARY_FACTOR = 0.7
@@ -236,7 +236,10 @@ def classify(
         cat_scores[target] += bonus
         cat_hits[target].append((None, f"actor {routed_actor} named (+{bonus:.2f})", bonus))
 
-    quiet_note = no_violation(matcher, surface, stems, pos)
+    quiet_note = no_violation(matcher, surface, stems, pos) or case_tally(
+        matcher, surface, stems, pos, sum(1 for c in _ranked(cat_scores) if cat_scores[c] >= CATEGORY_THRESHOLD)
+    )
+    tally = quiet_note is not None and quiet_note.rule.startswith(TALLY)
     if quiet_note is not None:
         for c in cat_scores:
             cat_scores[c] *= OUTREACH_FACTOR
@@ -285,7 +288,10 @@ def classify(
         and not doer_named(matcher, surface, stems, ANONYMOUS_BYSTANDERS)
     ):
         unknown = [h for h in matcher.hits("anonymous", surface, stems, pos) if h.weight >= UNKNOWN_MIN]
-    if unknown:
+    if tally:
+        subject = "tidak_diketahui"
+        explanation.append(Evidence("subject", "a tally of many cases: no single reported party", ""))
+    elif unknown:
         # "dirusak orang tak dikenal": named pairs or organisers are owners or finders here
         best = max(unknown, key=lambda h: (h.weight, -h.start))
         subject = best.rule.key
@@ -317,7 +323,7 @@ def classify(
         rule_subject = subject
         # a party the text names as the actor is the rules' finding; the words alone
         # cannot tell who did it, so they need a clearer lead to overrule it
-        extra = NAMED_ACTOR_BONUS if final or unknown else 0.0
+        extra = NO_INCIDENT_BONUS if tally else NAMED_ACTOR_BONUS if final or unknown else 0.0
         subject, note = reading.decide("subject", rule_subject, extra)
         if subject != rule_subject:
             # the rules' reasons were for another party: only the model's line explains it

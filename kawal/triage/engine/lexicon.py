@@ -66,7 +66,7 @@ def expand(tokens: list[str], slang: dict[str, tuple[str, ...]]) -> list[str]:
 RULE_KINDS = frozenset(
     {
         "cat", "subj", "partisan", "facility", "implied", "unknown", "anonymous",
-        "outreach", "incident", "closed", "upheld",
+        "outreach", "incident", "closed", "upheld", "tally",
     }
 )
 

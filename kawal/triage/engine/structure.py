@@ -1,8 +1,8 @@
 """What a text's structure says that its words alone do not.
 
 Whether the text reports a violation at all (outreach or a reminder without an incident, a
-report closed without a violation), and whether an act whose doer is seldom named ("baliho
-dirusak") has its doer named after all. ``classify.py`` uses both.
+report closed without a violation, a tally of many cases of several kinds), and whether an
+act whose doer is seldom named ("baliho dirusak") has its doer named after all. ``classify.py`` uses both.
 """
 
 from __future__ import annotations
@@ -22,6 +22,14 @@ CLOSED = "report closed without a violation"  # how the explanation line starts
 # an act whose doer is seldom named (a baliho torn down): those named beside it own or found it
 ANONYMOUS_BYSTANDERS = frozenset({"peserta", "penyelenggara"})
 DOER_SPAN = 5  # how far before an act ("tim sukses paslon 1 sendiri merusak") its doer may be named
+# a tally of many cases of several kinds ("40 pelanggaran: 8 administrasi, 19 kode etik ...,
+# sebagian politik uang") reports no single violation and no single reported party
+TALLY_MIN = 3.0
+TALLY_KINDS = 2  # violation categories that each reach the category threshold
+TALLY = "a tally of many cases of several kinds"  # how the explanation line starts
+CASE_NOUNS = frozenset({"kasus", "pelanggaran", "laporan", "temuan", "perkara", "aduan"})
+COUNT_WORDS = frozenset({"belasan", "puluhan", "ratusan", "ribuan"})
+COUNTED_CASES = 1.0  # "55 kasus", "270 dugaan pelanggaran": one cue, however many
 
 
 def doer_named(matcher: Matcher, surface: list[str], stems: list[str], keys: frozenset[str]) -> bool:
@@ -64,3 +72,30 @@ def no_violation(
 
 def _cue_words(hits: list[Hit]) -> str:
     return ", ".join(h.evidence for h in sorted(hits, key=lambda h: -h.weight)[:3])
+
+
+def case_tally(
+    matcher: Matcher,
+    surface: list[str],
+    stems: list[str],
+    pos: dict[str, list[int]],
+    kinds: int,
+) -> Evidence | None:
+    """Why the text is a tally of many cases (``kinds`` violation categories reached the
+    threshold), if it is: counted cases ("55 kasus") and tally words ("rinciannya",
+    "terbanyak", "disusul")."""
+    if kinds < TALLY_KINDS:
+        return None
+    cues = matcher.hits("tally", surface, stems, pos)
+    total = sum(h.weight for h in cues) + (COUNTED_CASES if _counts_cases(surface) else 0.0)
+    if total < TALLY_MIN:
+        return None
+    return Evidence("category", f"{TALLY} ({total:.2f}): categories x{OUTREACH_FACTOR}", _cue_words(cues))
+
+
+def _counts_cases(surface: list[str]) -> bool:
+    """A number of cases: "40 pelanggaran", "270 dugaan pelanggaran", "puluhan laporan"."""
+    for i, word in enumerate(surface[:-1]):
+        if (word.isdigit() or word in COUNT_WORDS) and not CASE_NOUNS.isdisjoint(surface[i + 1 : i + 3]):
+            return True
+    return False
