@@ -237,7 +237,7 @@ def classify(
         cat_hits[target].append((None, f"actor {routed_actor} named (+{bonus:.2f})", bonus))
 
     quiet_note = no_violation(matcher, surface, stems, pos) or case_tally(
-        matcher, surface, stems, pos, sum(1 for c in _ranked(cat_scores) if cat_scores[c] >= CATEGORY_THRESHOLD)
+        matcher, surface, stems, pos, sum(c != "lainnya" and v >= CATEGORY_THRESHOLD for c, v in cat_scores.items())
     )
     tally = quiet_note is not None and quiet_note.rule.startswith(TALLY)
     if quiet_note is not None:
