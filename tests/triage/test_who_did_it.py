@@ -141,6 +141,21 @@ def test_in_a_neutrality_or_an_organisers_matter_the_pair_is_the_one_backed(
 @pytest.mark.parametrize(
     "text",
     [
+        "Bupati Gresik diduga memakai mobil dinas dan membagikan bansos dari APBD untuk paslon nomor urut 2; "
+        "tim pemenangan paslon nomor urut 2 ikut dalam rombongan dan paslon nomor urut 2 berfoto bersama warga.",
+        "Camat Dukun diduga memutasi kepala sekolah dan memakai fasilitas negara untuk paslon nomor 1; "
+        "tim sukses paslon nomor 1 dan paslon nomor 1 hadir dan membagikan kaos paslon.",
+    ],
+)
+def test_in_an_abuse_of_office_the_official_is_reported_not_the_pair_it_serves(rules: Triage, text: str) -> None:
+    s = rules.suggest(text)
+    assert s.category == "penyalahgunaan_wewenang"
+    assert s.subject in {"pejabat", "asn"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Tim pemenangan paslon nomor 1 melaporkan baliho mereka di Desa Sawo yang dirobek dan dirusak.",
         "Seorang caleg DPRD mengeluhkan APK miliknya di Kecamatan Dukun robek terkena sayatan benda tajam.",
         "Tiga spanduk alat peraga kampanye paslon nomor 2 di dekat pasar dirobek seorang pria tak dikenal.",

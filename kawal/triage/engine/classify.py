@@ -39,6 +39,7 @@ FACILITY_PARTICIPANT_CATEGORY = "kampanye"
 BENEFICIARY_CATEGORIES: dict[str, tuple[str, ...]] = {
     "netralitas": ("asn", "tni", "polri", "kepala_desa", "perangkat_desa", "pejabat"),
     "penyelenggara": ("penyelenggara",),
+    "penyalahgunaan_wewenang": ("pejabat", "asn", "kepala_desa"),
 }
 BENEFICIARY_FACTOR = 0.7
 
@@ -276,7 +277,8 @@ def classify(
         if max(h.best for h in subj_hits[s]) >= min_best
     }
     if "peserta" in final and any(s in final for s in BENEFICIARY_CATEGORIES.get(basis, ())):
-        # in a neutrality or an organiser's matter the pair is the one backed, not the one reported
+        # in a neutrality, an organiser's or an abuse-of-office matter the pair is the one backed,
+        # not the one reported
         final["peserta"] *= BENEFICIARY_FACTOR
     unknown = [] if about == "lainnya" else [
         h for h in matcher.hits("unknown", surface, stems, pos) if h.weight >= UNKNOWN_MIN
