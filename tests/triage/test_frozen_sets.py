@@ -61,6 +61,7 @@ SETS = [
     held_out(9, "n", "7d4890be9662b1641d70e551366d9ca9a9c5957a4dc25acb0a5a075f457bd820"),
     held_out(10, "m", "af3ceee860f00c40dea74e24646752600eba880dce7332debd39271627f44015"),
     held_out(11, "k", "78951add2f69fda219b645c864562980ab2e011c19f34d45042b6d2bcc2a2c6b"),
+    held_out(12, "h", "390021d4afb0771dc832c9f2a33d2b1fb81ee2a15bb657e64c9c3c530d9326d8"),
     training(1, "e42a858672e71986d366bb55f21f03f17dfb455beb64059becf98fabfd4a87bf"),
     training(2, "9497563969fb982caa4b9141c7d3df47ab5aca7197f388eff7bfdee7dc62406b"),
     training(3, "41ea3d851df9640362d89ebe38d3e572cdbe973de0e8de64eafd5949eb05b3c6"),
