@@ -109,6 +109,7 @@ def test_a_denied_unknown_actor_leaves_the_named_one(rules: Triage) -> None:
     [
         "Tim Resmob Polsek Dukun membekuk dua pria berinisial AP dan YS yang merusak baliho calon bupati.",
         "Dua pemuda ditangkap anggota Polsek Bungah karena merobek baliho paslon nomor urut 2.",
+        "Polisi akan menjemput paksa Ketua KPPS TPS 4 Desa Sawo yang diduga mencoblos surat suara lima pemilih.",
     ],
 )
 def test_the_police_who_arrest_are_not_the_reported_party(rules: Triage, text: str) -> None:

@@ -94,7 +94,7 @@ REPORTER_NEXT = (
        "menggerebek", "menelusuri", "mengklarifikasi", "memberhentikan", "memecat", "memvonis",
        "menjatuhkan", "mendiskualifikasi", "mengamankan", "menangkap", "mencatat", "menerima",
        "menegur", "mengimbau", "mengingatkan", "membekuk", "meringkus", "menahan", "menyita", "memburu",
-       "menyidik", "menyelidiki", "memproses", "menggeledah"}
+       "menyidik", "menyelidiki", "memproses", "menggeledah", "menjemput"}
     # ... or a speaker ("Kapolres membenarkan ...", "Camat menjelaskan ...")
     | {"mengatakan", "menjelaskan", "membenarkan", "menegaskan", "mengungkapkan", "menuturkan"}
 )
