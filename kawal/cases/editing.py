@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from kawal.core import audit
 
 from .models import Case
-from .services import EVENT_FIELDS, _check_filing, _event, _refresh_due, _require, roles_on
+from .services import EVENT_FIELDS, check_filing, record_event, refresh_due, require_role, roles_on
 from .workflow import FINAL, HANDLERS, State, TransitionRefused
 
 DATE_FIELDS = ("happened_on", "known_on")
@@ -48,7 +48,7 @@ def edit_case(case: Case, fields: Mapping[str, Any], *, by: Any, reason: str) ->
         raise ValueError(f"not an event field: {sorted(unknown)}")
     with transaction.atomic():
         current = Case.objects.select_for_update().get(pk=case.pk)
-        _require(by, current, HANDLERS, _("Your role may not correct this case."))
+        require_role(by, current, HANDLERS, _("Your role may not correct this case."))
         if not may_edit(current):
             raise TransitionRefused(_("A closed case can no longer be corrected."))
         changed = [name for name in EVENT_FIELDS if name in fields and getattr(current, name) != fields[name]]
@@ -66,12 +66,12 @@ def edit_case(case: Case, fields: Mapping[str, Any], *, by: Any, reason: str) ->
             setattr(current, name, fields[name])
         written = list(changed)
         if set(changed) & set(DATE_FIELDS):
-            _check_filing(current)
+            check_filing(current)
             written += ["filed_late", "formal_issues"]
         current.save(update_fields=written)
         now = timezone.now()
-        _event(current, "edited", by=by, at=now, reason=reason.strip()[:2000], data={"fields": changed})
-        _refresh_due(current)
+        record_event(current, "edited", by=by, at=now, reason=reason.strip()[:2000], data={"fields": changed})
+        refresh_due(current)
         audit.record("cases.edited", actor=by, target=current, region_code=current.region_code,
                      data={"fields": changed}, at=now)
     return changed

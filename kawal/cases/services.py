@@ -66,8 +66,9 @@ def may_see_identity(user: Any, case: Case) -> bool:
     return bool(roles_on(user, case.region_code) & IDENTITY_ROLES)
 
 
-def _event(case: Case, action: str, *, by: Any, at: dt.datetime, old: str = "", new: str = "", reason: str = "",
-           data: Mapping[str, Any] | None = None) -> CaseEvent:
+def record_event(case: Case, action: str, *, by: Any, at: dt.datetime, old: str = "", new: str = "",
+                 reason: str = "", data: Mapping[str, Any] | None = None) -> CaseEvent:
+    """One line of the case's timeline (who, when, from which state to which, why)."""
     label = by.get_username() if getattr(by, "is_authenticated", False) else str(by or _("public"))
     return CaseEvent.objects.create(
         case=case, action=action, from_state=old, to_state=new, at=at, reason=reason, data=dict(data or {}),
@@ -75,13 +76,14 @@ def _event(case: Case, action: str, *, by: Any, at: dt.datetime, old: str = "", 
     )
 
 
-def _refresh_due(case: Case) -> None:
+def refresh_due(case: Case) -> None:
+    """Recompute the case's next statutory deadline after a change."""
     due = deadlines.next_due(case)
     Case.objects.filter(pk=case.pk).update(next_due_at=due)
     case.next_due_at = due
 
 
-def _check_filing(case: Case) -> None:
+def check_filing(case: Case) -> None:
     """Formal requirements (syarat formil): identity of a reporter and the 7-day filing limit."""
     problems: list[str] = []
     deadline = deadlines.filing_deadline(case.known_on)
@@ -107,7 +109,7 @@ def _attach(case: Case, uploads: Iterable[UploadedFile], *, by: Any, at: dt.date
         )
         if created:
             attached.append(link)
-            _event(case, "evidence_added", by=by, at=at, data={"sha256": evidence.sha256, "kind": evidence.kind})
+            record_event(case, "evidence_added", by=by, at=at, data={"sha256": evidence.sha256, "kind": evidence.kind})
     return attached
 
 
@@ -121,13 +123,13 @@ def _create(kind: Kind, fields: Mapping[str, Any], *, channel: str, by: Any, evi
     case = Case(kind=kind, channel=channel, received_at=now, state_changed_at=now, source=source, **fields)
     if getattr(by, "is_authenticated", False):
         case.created_by = by
-    _check_filing(case)
+    check_filing(case)
     case.save()
     counted = intake.counted_receipt(now, deadlines.calendar())
     data = {"channel": channel, **({"counted_from": counted.isoformat()} if counted != now else {})}
-    _event(case, "received", by=by, at=now, new=State.RECEIVED, data=data)
+    record_event(case, "received", by=by, at=now, new=State.RECEIVED, data=data)
     _attach(case, evidence, by=by, at=now)
-    _refresh_due(case)
+    refresh_due(case)
     audit.record(
         f"cases.{kind}_received", actor=by or "public", target=case, region_code=case.region_code,
         data={"channel": channel, "filed_late": case.filed_late, "evidence": case.evidence.count()}, at=now,
@@ -162,7 +164,7 @@ def add_reporter_completion(case: Case, note: str, uploads: Iterable[UploadedFil
     with transaction.atomic():
         now = timezone.now()
         attached = _attach(case, uploads, by=None, at=now)
-        _event(case, "reporter_completed", by=None, at=now, reason=note[:5000], data={"files": len(attached)})
+        record_event(case, "reporter_completed", by=None, at=now, reason=note[:5000], data={"files": len(attached)})
         audit.record("cases.reporter_completed", actor="public", target=case, region_code=case.region_code,
                      data={"files": len(attached)}, at=now)
     return case
@@ -214,11 +216,11 @@ def transition(case: Case, action: str, *, by: Any, reason: str = "", at: dt.dat
             raise TransitionRefused(_("Someone else changed this case meanwhile; reload the page and try again."))
         for name, value in changes.items():
             setattr(current, name, value)
-        _event(current, action, by=by, at=now, old=old, new=new, reason=reason,
+        record_event(current, action, by=by, at=now, old=old, new=new, reason=reason,
                data={"referral_to": changes.get("referred_to", "")} if "referred_to" in changes else None)
         if action == Action.CONVERT_TO_FINDING:
             _convert(current, by=by, at=now)
-        _refresh_due(current)
+        refresh_due(current)
         audit.record(f"cases.{action}", actor=by, target=current, region_code=current.region_code,
                      data={"from": old, "to": new}, at=now)
         if current.kind == Kind.REPORT and current.reporter_email and PUBLIC_STATUS[old] != PUBLIC_STATUS[new]:
@@ -248,21 +250,22 @@ def _convert(info: Case, *, by: Any, at: dt.datetime) -> Case:
     return finding
 
 
-def _require(by: Any, case: Case, roles: frozenset[str], message: str) -> None:
+def require_role(by: Any, case: Case, roles: frozenset[str], message: str) -> None:
+    """Refuse (with ``message``) unless ``by`` holds one of ``roles`` over the case's region."""
     if not roles_on(by, case.region_code) & roles:
         raise TransitionRefused(message)
 
 
 def assign(case: Case, handler: Any, *, by: Any) -> Case:
     """Give the case to a handler who works in its area."""
-    _require(by, case, HANDLERS, _("Your role may not assign cases."))
+    require_role(by, case, HANDLERS, _("Your role may not assign cases."))
     if handler is not None and not roles_on(handler, case.region_code) & HANDLERS:
         raise TransitionRefused(_("That person does not handle cases in this area."))
     with transaction.atomic():
         Case.objects.filter(pk=case.pk).update(assigned_to=handler)
         case.assigned_to = handler
         now = timezone.now()
-        _event(case, "assigned", by=by, at=now, data={"handler": handler.get_username() if handler else ""})
+        record_event(case, "assigned", by=by, at=now, data={"handler": handler.get_username() if handler else ""})
         audit.record("cases.assigned", actor=by, target=case, region_code=case.region_code,
                      data={"handler": handler.pk if handler else None}, at=now)
         if handler is not None and handler.email and handler != by:
@@ -278,7 +281,7 @@ def assign(case: Case, handler: Any, *, by: Any) -> Case:
 
 
 def add_note(case: Case, body: str, *, by: Any) -> CaseNote:
-    _require(by, case, HANDLERS | SUPERVISORS, _("Your role may not write notes on this case."))
+    require_role(by, case, HANDLERS | SUPERVISORS, _("Your role may not write notes on this case."))
     body = body.strip()
     if not body:
         raise TransitionRefused(_("The note is empty."))
@@ -296,7 +299,7 @@ def _link(case: Case, other: Case, kind: str, *, by: Any, at: dt.datetime) -> Ca
     )
     if created:
         for one, two in ((case, other), (other, case)):
-            _event(one, "linked", by=by, at=at, data={"other": two.tracking_code, "kind": kind})
+            record_event(one, "linked", by=by, at=at, data={"other": two.tracking_code, "kind": kind})
     return link
 
 
@@ -307,7 +310,7 @@ def link_cases(case: Case, other: Case, kind: str, *, by: Any) -> CaseLink:
     if kind not in LinkKind.values:
         raise TransitionRefused(_("Unknown kind of link."))
     for each in (case, other):
-        _require(by, each, HANDLERS, _("You may only link cases you handle."))
+        require_role(by, each, HANDLERS, _("You may only link cases you handle."))
     with transaction.atomic():
         link = _link(case, other, kind, by=by, at=timezone.now())
         audit.record("cases.linked", actor=by, target=case, region_code=case.region_code,
@@ -316,7 +319,7 @@ def link_cases(case: Case, other: Case, kind: str, *, by: Any) -> CaseLink:
 
 
 def add_evidence(case: Case, uploads: Iterable[UploadedFile], *, by: Any) -> list[CaseEvidence]:
-    _require(by, case, HANDLERS | SUPERVISORS, _("Your role may not add evidence to this case."))
+    require_role(by, case, HANDLERS | SUPERVISORS, _("Your role may not add evidence to this case."))
     with transaction.atomic():
         attached = _attach(case, uploads, by=by, at=timezone.now())
         audit.record("cases.evidence_added", actor=by, target=case, region_code=case.region_code,

@@ -164,20 +164,21 @@ class Triage:
         feats.update(f"A:{v}" for v in a.amounts)
         return frozenset(feats)
 
-    def _grouping(self, threshold: float | None) -> PairWeights:
+    def grouping(self, threshold: float | None = None) -> PairWeights:
+        """The same-incident weights, with another threshold when one is given."""
         return self.pair_weights if threshold is None else replace(self.pair_weights, threshold=threshold)
 
     def group(self, texts: Sequence[str], threshold: float | None = None) -> list[int | None]:
         """Same-incident group number for each text (None = no duplicate found)."""
         feats = [self.features(t) for t in texts]
-        return group_features(feats, self._grouping(threshold))
+        return group_features(feats, self.grouping(threshold))
 
     def suggest_and_group(
         self, texts: Sequence[str], threshold: float | None = None
     ) -> tuple[list[Suggestion], list[int | None]]:
         """Both at once, analysing each text only once."""
         sugg, feats = self.suggest_with_features(texts)
-        groups = group_features(feats, self._grouping(threshold))
+        groups = group_features(feats, self.grouping(threshold))
         return sugg, groups
 
     def suggest_with_features(self, texts: Sequence[str]) -> tuple[list[Suggestion], list[frozenset[str]]]:

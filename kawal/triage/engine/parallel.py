@@ -57,4 +57,4 @@ def suggest_and_group(
     for part_suggestions, part_features in [first, *rest]:
         suggestions += part_suggestions
         features += part_features
-    return suggestions, group_features(features, engine._grouping(threshold))
+    return suggestions, group_features(features, engine.grouping(threshold))
