@@ -102,16 +102,22 @@ def _label(code: str) -> str:
     return _category(code) if code in dict(Category.choices) else _subject(code)
 
 
+def _probability(m: re.Match[str]) -> str:
+    """The model's probability, with the fixed prior the label was given, if any."""
+    prior = m["prior"]
+    return m["p"] + (_(", fixed prior %(prior)s") % {"prior": prior} if prior else "")
+
+
 def _word_model(m: re.Match[str]) -> str:
     if m["label"] == m["rule"]:
         return _("the word model agrees with the rules: %(label)s (probability %(p)s)") % {
             "label": _label(m["label"]),
-            "p": m["p"],
+            "p": _probability(m),
         }
     return _(
         "the word model chose %(label)s (probability %(p)s) over the rules' %(rule)s (weight +%(w)s);"
         " words that weighed most:"
-    ) % {"label": _label(m["label"]), "p": m["p"], "rule": _label(m["rule"]), "w": m["w"]}
+    ) % {"label": _label(m["label"]), "p": _probability(m), "rule": _label(m["rule"]), "w": m["w"]}
 
 
 def _duplicate_label(m: re.Match[str]) -> str:
@@ -202,18 +208,21 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
     ),
     (re.compile(r"^empty text: lainnya / tidak_diketahui$"), lambda m: _("empty text")),
     (
-        re.compile(r"^word model: (?P<label>\w+) (?P<p>[\d.]+), rules: (?P<rule>\w+) \(\+(?P<w>[\d.]+)\)$"),
+        re.compile(
+            r"^word model: (?P<label>\w+) (?P<p>[\d.]+)(?: \(prior (?P<prior>[+-][\d.]+)\))?, "
+            r"rules: (?P<rule>\w+) \(\+(?P<w>[\d.]+)\)$"
+        ),
         _word_model,
     ),
     (
         re.compile(
-            r"^word model leaned to (?P<lean>\w+) (?P<q>[\d.]+), rules kept: (?P<label>\w+) (?P<p>[\d.]+) "
-            r"\(\+(?P<w>[\d.]+)\)$"
+            r"^word model leaned to (?P<lean>\w+) (?P<q>[\d.]+), rules kept: (?P<label>\w+) (?P<p>[\d.]+)"
+            r"(?: \(prior (?P<prior>[+-][\d.]+)\))? \(\+(?P<w>[\d.]+)\)$"
         ),
         lambda m: _(
             "the word model leaned to %(lean)s (probability %(q)s); the rules' %(label)s is kept "
             "(probability %(p)s, weight +%(w)s); words for it:"
-        ) % {"lean": _label(m["lean"]), "q": m["q"], "label": _label(m["label"]), "p": m["p"], "w": m["w"]},
+        ) % {"lean": _label(m["lean"]), "q": m["q"], "label": _label(m["label"]), "p": _probability(m), "w": m["w"]},
     ),
     (
         re.compile(r"^outreach or reminder \((?P<w>[\d.]+)\), no incident cue: categories x(?P<f>[\d.]+)$"),

@@ -50,6 +50,11 @@ UNSEEN_FILES: tuple[str, ...] = ("real_heldout_12.jsonl",)
 # chosen by leaving one real set out at a time (real_heldout_2, _3, _4), see data/README.md
 C = 1.0
 RULE_BONUS = {"category": 0.5, "subject": 0.4}
+# added to a label whatever the rules chose: the labelled sets say "nobody named" more often
+# (recall 0.61, precision 0.84 with 22 real sets left out in turn) and "no violation" less often
+# than the words and the rules find; each gained on both halves of the sets (data/README.md,
+# "Tenth round")
+LABEL_BIAS = {"category": {"lainnya": -0.1}, "subject": {"tidak_diketahui": 0.2}}
 DECIMALS = 3
 FIELDS = ("category", "subject")
 
@@ -103,6 +108,7 @@ def train(triage: Triage, files: tuple[str, ...] = TRAINING_FILES) -> dict[str, 
         "trained_on": {name: sum(1 for _ in (DATA_DIR / name).open(encoding="utf-8")) for name in files},
         "C": C,
         "rule_bonus": RULE_BONUS,
+        "label_bias": LABEL_BIAS,
         "category": fit(examples, "category"),
         "subject": fit(examples, "subject"),
     }
@@ -134,7 +140,7 @@ def differs_from_committed(model: dict[str, Any], data_dir: Path = DATA_DIR) -> 
     if not path.exists():
         return f"{path} is missing"
     committed = json.loads(path.read_text(encoding="utf-8"))
-    for key in ("trained_on", "C", "rule_bonus"):
+    for key in ("trained_on", "C", "rule_bonus", "label_bias"):
         if committed.get(key) != model[key]:
             return f"{key}: {committed.get(key)} != {model[key]}"
     for field in FIELDS:

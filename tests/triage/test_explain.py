@@ -57,6 +57,17 @@ KNOWN = [
         "tetap dipakai (peluang 0.03, bobot +1.50); kata yang mendukungnya:",
     ),
     (
+        "word model: tidak_diketahui 0.41 (prior +0.20), rules: peserta (+0.40)",
+        "model kata memilih Tidak diketahui (peluang 0.41, tambahan tetap +0.20), "
+        "bukan Peserta/pasangan calon atau tim kampanye "
+        "dari aturan (bobot +0.40); kata yang paling berpengaruh:",
+    ),
+    (
+        "word model leaned to kampanye 0.55, rules kept: lainnya 0.30 (prior -0.10) (+1.50)",
+        "model kata condong ke Pelanggaran aturan kampanye (peluang 0.55); pilihan aturan, Lainnya, "
+        "tetap dipakai (peluang 0.30, tambahan tetap -0.10, bobot +1.50); kata yang mendukungnya:",
+    ),
+    (
         "a tally of many cases of several kinds (3.00): categories x0.15",
         "rekap banyak kasus dari beberapa jenis (3.00): skor pelanggaran x0.15",
     ),

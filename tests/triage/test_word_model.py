@@ -59,6 +59,26 @@ def test_words_the_model_never_saw_leave_the_subject_to_the_rules() -> None:
     assert note.evidence == ""
 
 
+def test_a_label_prior_is_added_and_said_when_it_decides() -> None:
+    # the labelled sets say "nobody named" more often than words and rules do: a fixed prior
+    data = {
+        "rule_bonus": {"category": 0.5, "subject": 0.4},
+        "label_bias": {"subject": {"warga": 0.3}},
+        "category": {"labels": ["kampanye", "politik_uang", "lainnya"], "intercepts": [0.0, 0.0, 0.0], "weights": {}},
+        "subject": {
+            "labels": ["peserta", "warga", "asn"],
+            "intercepts": [0.0, 0.0, 0.0],
+            "weights": {"w:amplop": [1.0, 1.4, -2.0]},
+        },
+    }
+    # words: warga 0.59, peserta 0.39; rules: peserta (+0.40) -> 0.79 against 0.59 + 0.30
+    label, note = word_model_from_dict(data).read(surface=[], stems=["amplop"]).decide("subject", "peserta")
+    assert label == "warga"
+    assert note.rule == "word model: warga 0.59 (prior +0.30), rules: peserta (+0.40)"
+    del data["label_bias"]  # a model file without priors adds nothing
+    assert word_model_from_dict(data).read(surface=[], stems=["amplop"]).decide("subject", "peserta")[0] == "peserta"
+
+
 def test_a_named_actor_is_not_overruled_by_vocabulary(triage: Triage) -> None:
     # money words lean to "warga" in the labelled sets; the text names the kepala desa as the actor
     suggestion = triage.suggest(KEBOMAS_MONEY)
