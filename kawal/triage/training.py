@@ -55,7 +55,7 @@ RULE_BONUS = {"category": 0.5, "subject": 0.4}
 # (recall 0.61, precision 0.84 with 22 real sets left out in turn) and "no violation" less often
 # than the words and the rules find; each gained on both halves of the sets (data/README.md,
 # "Tenth round")
-LABEL_BIAS = {"category": {"lainnya": -0.1}, "subject": {"tidak_diketahui": 0.2}}
+LABEL_PRIORS = {"category": {"lainnya": -0.1}, "subject": {"tidak_diketahui": 0.2}}
 DECIMALS = 3
 FIELDS = ("category", "subject")
 
@@ -109,7 +109,7 @@ def train(triage: Triage, files: tuple[str, ...] = TRAINING_FILES) -> dict[str, 
         "trained_on": {name: sum(1 for _ in (DATA_DIR / name).open(encoding="utf-8")) for name in files},
         "C": C,
         "rule_bonus": RULE_BONUS,
-        "label_bias": LABEL_BIAS,
+        "label_priors": LABEL_PRIORS,
         "category": fit(examples, "category"),
         "subject": fit(examples, "subject"),
     }
@@ -141,7 +141,7 @@ def differs_from_committed(model: dict[str, Any], data_dir: Path = DATA_DIR) -> 
     if not path.exists():
         return f"{path} is missing"
     committed = json.loads(path.read_text(encoding="utf-8"))
-    for key in ("trained_on", "C", "rule_bonus", "label_bias"):
+    for key in ("trained_on", "C", "rule_bonus", "label_priors"):
         if committed.get(key) != model[key]:
             return f"{key}: {committed.get(key)} != {model[key]}"
     for field in FIELDS:

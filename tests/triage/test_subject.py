@@ -97,7 +97,7 @@ def test_teenagers_who_damage_a_partys_banner_are_named_by_the_rules_and_not_the
     rules = Triage(word_model=False)
     assert rules.suggest(text).subject == "warga"
     # the blend may say nobody is known: torn banners are mostly by unknown hands in the labelled
-    # sets, and the "nobody named" prior (training.LABEL_BIAS) was a net gain measured on them
+    # sets, and the "nobody named" prior (training.LABEL_PRIORS) was a net gain measured on them
     assert triage.suggest(text).subject in {"warga", "tidak_diketahui"}
 
 

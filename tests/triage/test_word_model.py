@@ -63,7 +63,7 @@ def test_a_label_prior_is_added_and_said_when_it_decides() -> None:
     # the labelled sets say "nobody named" more often than words and rules do: a fixed prior
     data = {
         "rule_bonus": {"category": 0.5, "subject": 0.4},
-        "label_bias": {"subject": {"warga": 0.3}},
+        "label_priors": {"subject": {"warga": 0.3}},
         "category": {"labels": ["kampanye", "politik_uang", "lainnya"], "intercepts": [0.0, 0.0, 0.0], "weights": {}},
         "subject": {
             "labels": ["peserta", "warga", "asn"],
@@ -75,7 +75,7 @@ def test_a_label_prior_is_added_and_said_when_it_decides() -> None:
     label, note = word_model_from_dict(data).read(surface=[], stems=["amplop"]).decide("subject", "peserta")
     assert label == "warga"
     assert note.rule == "word model: warga 0.59 (prior +0.30), rules: peserta (+0.40)"
-    del data["label_bias"]  # a model file without priors adds nothing
+    del data["label_priors"]  # a model file without priors adds nothing
     assert word_model_from_dict(data).read(surface=[], stems=["amplop"]).decide("subject", "peserta")[0] == "peserta"
 
 

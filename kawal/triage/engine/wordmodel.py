@@ -129,7 +129,7 @@ def _linear(data: dict[str, Any], rule_bonus: float, priors: dict[str, float]) -
 
 
 def word_model_from_dict(data: dict[str, Any]) -> WordModel:
-    priors = data.get("label_bias", {})
+    priors = data.get("label_priors", {})
     category = _linear(data["category"], float(data["rule_bonus"]["category"]), priors.get("category", {}))
     subject = _linear(data["subject"], float(data["rule_bonus"]["subject"]), priors.get("subject", {}))
     cat_rows: dict[str, list[float]] = data["category"]["weights"]
