@@ -121,3 +121,10 @@ def test_village_staff_are_perangkat_desa(triage: Triage, text: str) -> None:
 def test_accounts_without_identity_are_unknown(triage: Triage) -> None:
     s = triage.suggest("Bawaslu mencatat akun tanpa identitas jelas menyebar fitnah antar pasangan calon bupati.")
     assert s.subject == "tidak_diketahui"
+
+
+def test_a_pairs_volunteer_is_the_pair_whichever_word_names_him(triage: Triage) -> None:
+    rules = Triage(word_model=False)
+    text = "Seorang sukarelawan paslon nomor 2 kedapatan membawa 146 amplop berisi uang di Desa Sawo."
+    assert rules.suggest(text).subject == "peserta"
+    assert rules.suggest(text.replace("sukarelawan", "relawan")).subject == "peserta"
