@@ -5,6 +5,12 @@ import pytest
 from kawal.triage.engine import Triage
 
 
+@pytest.fixture(scope="module")
+def rules() -> Triage:
+    """The rules alone: their structural reading, before the word model blends in."""
+    return Triage(word_model=False)
+
+
 @pytest.mark.parametrize(
     ("text", "subject"),
     [
@@ -92,9 +98,10 @@ def test_the_one_who_benefits_is_not_the_reported_party(triage: Triage, text: st
     assert triage.suggest(text).subject == subject
 
 
-def test_teenagers_who_damage_a_partys_banner_are_named_by_the_rules_and_not_the_party(triage: Triage) -> None:
+def test_teenagers_who_damage_a_partys_banner_are_named_by_the_rules_and_not_the_party(
+    triage: Triage, rules: Triage
+) -> None:
     text = "Spanduk partai dirusak empat remaja pada malam hari."
-    rules = Triage(word_model=False)
     assert rules.suggest(text).subject == "warga"
     # the blend may say nobody is known: torn banners are mostly by unknown hands in the labelled
     # sets, and the "nobody named" prior (training.LABEL_PRIORS) was a net gain measured on them
@@ -123,8 +130,7 @@ def test_accounts_without_identity_are_unknown(triage: Triage) -> None:
     assert s.subject == "tidak_diketahui"
 
 
-def test_a_pairs_volunteer_is_the_pair_whichever_word_names_him(triage: Triage) -> None:
-    rules = Triage(word_model=False)
+def test_a_pairs_volunteer_is_the_pair_whichever_word_names_him(rules: Triage) -> None:
     text = "Seorang sukarelawan paslon nomor 2 kedapatan membawa 146 amplop berisi uang di Desa Sawo."
     assert rules.suggest(text).subject == "peserta"
     assert rules.suggest(text.replace("sukarelawan", "relawan")).subject == "peserta"
