@@ -142,12 +142,14 @@ def classify(
     stems: list[str],
     amount_count: int,
     reading: Reading | None = None,
-) -> tuple[str, str, dict[str, float], dict[str, float], list[Evidence]]:
-    """Return category, subject, both score tables and the explanation.
+) -> tuple[str, str, dict[str, float], dict[str, float], list[Evidence], dict[str, tuple[str, Evidence]]]:
+    """Return category, subject, both score tables, the explanation and the second choices.
 
     With the word model's ``reading`` of the text, the rules' category and subject are
-    blended with the model's (``wordmodel.py``).
+    blended with the model's (``wordmodel.py``), and the blend's next label for each field
+    is the second choice (none with the rules alone).
     """
+    second: dict[str, tuple[str, Evidence]] = {}
     rule_words = matcher.stem_words
     pos: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(stems):
@@ -256,6 +258,7 @@ def classify(
         )
         extra = NO_INCIDENT_BONUS if quiet_note is not None or denied else 0.0
         category, model_note = reading.decide("category", rule_category, extra)
+        second["category"] = reading.second_choice("category", rule_category, extra)
     explanation = _category_explanation(category, rule_category, ranked, cat_scores, cat_hits)
     if model_note is not None and category != rule_category:
         explanation.insert(0, model_note)
@@ -327,10 +330,11 @@ def classify(
         # cannot tell who did it, so they need a clearer lead to overrule it
         extra = NO_INCIDENT_BONUS if tally else NAMED_ACTOR_BONUS if final or unknown else 0.0
         subject, note = reading.decide("subject", rule_subject, extra)
+        second["subject"] = reading.second_choice("subject", rule_subject, extra)
         if subject != rule_subject:
             # the rules' reasons were for another party: only the model's line explains it
             explanation = [e for e in explanation if e.field != "subject"]
             for hit in sorted(subj_hits.get(subject, []), key=lambda h: -h.weight)[:2]:
                 explanation.append(Evidence("subject", _fmt(hit), hit.evidence))
         explanation.append(note)
-    return category, subject, cat_scores, subj_scores, explanation
+    return category, subject, cat_scores, subj_scores, explanation, second

@@ -97,7 +97,7 @@ class Triage:
     def _suggest(self, a: _Analysis) -> Suggestion:
         model = self.word_model
         reading = model.read(a.surface, a.stems) if model is not None else None
-        category, subject, cat_scores, subj_scores, expl = classify(
+        category, subject, cat_scores, subj_scores, expl, second = classify(
             self.matcher, a.surface, a.stems, len(a.amounts), reading
         )
         return Suggestion(
@@ -109,6 +109,8 @@ class Triage:
             explanation=expl + a.place_expl + a.date_expl + a.amount_expl,
             category_scores=cat_scores,
             subject_scores=subj_scores,
+            second_choices={field: label for field, (label, _why) in second.items()},
+            second_explanation=[why for _label, why in second.values()],
         )
 
     def model_features(self, text: str) -> frozenset[str]:

@@ -65,6 +65,9 @@ class Suggestion:
     explanation: list[Evidence] = field(default_factory=list)
     category_scores: dict[str, float] = field(default_factory=dict)
     subject_scores: dict[str, float] = field(default_factory=dict)
+    # the blend's next label per field ("category", "subject"); empty with the rules alone
+    second_choices: dict[str, str] = field(default_factory=dict)
+    second_explanation: list[Evidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {

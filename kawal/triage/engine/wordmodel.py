@@ -53,8 +53,8 @@ class Reading:
     sums: list[float]  # category labels' weights, then the subject labels'
     known: list[tuple[tuple[float, ...], str]]  # the weight row of each word the model knows
 
-    def decide(self, field: str, rule_label: str, extra_bonus: float = 0.0) -> tuple[str, Evidence]:
-        """The blended label and the line of explanation that says how it was reached."""
+    def _blend(self, field: str, rule_label: str, extra_bonus: float) -> tuple[LinearModel, list[float], list[int]]:
+        """The field's model, the words' probabilities, and the labels' order once blended."""
         part, offset = self.model.part(field)
         n = len(part.labels)
         scores = [a + b for a, b in zip(part.intercepts, self.sums[offset : offset + n], strict=True)]
@@ -68,7 +68,25 @@ class Reading:
             p + prior + (bonus if label == rule_label else 0.0)
             for label, p, prior in zip(part.labels, probs, priors, strict=True)
         ]
-        k = max(range(n), key=lambda i: (blended[i], part.labels[i] == rule_label))
+        order = sorted(range(n), key=lambda i: (blended[i], part.labels[i] == rule_label), reverse=True)
+        return part, probs, order
+
+    def second_choice(self, field: str, rule_label: str, extra_bonus: float = 0.0) -> tuple[str, Evidence]:
+        """The label the blend ranks next after its choice: often right when the first is not."""
+        part, probs, order = self._blend(field, rule_label, extra_bonus)
+        k = order[1]
+        bonus = part.rule_bonus + extra_bonus
+        rule = f"second choice: {part.labels[k]} {probs[k]:.2f}, rules: {rule_label} (+{bonus:.2f})"
+        return part.labels[k], Evidence(field, rule, "")
+
+    def decide(self, field: str, rule_label: str, extra_bonus: float = 0.0) -> tuple[str, Evidence]:
+        """The blended label and the line of explanation that says how it was reached."""
+        part, probs, order = self._blend(field, rule_label, extra_bonus)
+        offset = self.model.part(field)[1]
+        n = len(part.labels)
+        bonus = part.rule_bonus + extra_bonus
+        priors = part.priors or (0.0,) * n
+        k = order[0]
         label = part.labels[k]
         prior = f" (prior {priors[k]:+.2f})" if priors[k] else ""
         words = ", ".join(self._top_words(offset + k))
