@@ -215,6 +215,13 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
         _word_model,
     ),
     (
+        re.compile(r"^second choice: (?P<label>\w+) (?P<p>[\d.]+), rules: (?P<rule>\w+) \(\+(?P<w>[\d.]+)\)$"),
+        lambda m: _(
+            "the next most likely, by the word model and the rules together: %(label)s "
+            "(word model probability %(p)s; the rules chose %(rule)s)"
+        ) % {"label": _label(m["label"]), "p": m["p"], "rule": _label(m["rule"])},
+    ),
+    (
         re.compile(
             r"^word model leaned to (?P<lean>\w+) (?P<q>[\d.]+), rules kept: (?P<label>\w+) (?P<p>[\d.]+)"
             r"(?: \(prior (?P<prior>[+-][\d.]+)\))? \(\+(?P<w>[\d.]+)\)$"

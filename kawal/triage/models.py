@@ -35,6 +35,11 @@ class Category(models.TextChoices):
     OTHER = "lainnya", _("Other")
 
 
+FIRST_CHOICE, SECOND_CHOICE = 1, 2
+# fields that hold one value: accepting one suggestion settles the other pending ones
+SINGLE_VALUE_FIELDS = ("category", "subject")
+
+
 class SuggestionQuerySet(RegionScopedQuerySet["Suggestion"]):
     region_path = "case__region"
     visible_roles = tuple(SUPERVISOR_ROLES)
@@ -59,6 +64,10 @@ class Suggestion(models.Model):
         verbose_name=_("possible duplicate of"),
     )
     explanation = models.JSONField(_("explanation"), default=list, blank=True)
+    rank = models.PositiveSmallIntegerField(
+        _("rank"), default=FIRST_CHOICE,
+        help_text=_("1: triage's choice; 2: its second choice for the same field, offered beside it."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(_("suggested at"), auto_now_add=True)
     decided_by = models.ForeignKey(

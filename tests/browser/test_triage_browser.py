@@ -45,6 +45,9 @@ def test_accepting_the_subject_suggestion_fills_the_field(live_server: Any, page
     page.wait_for_function(
         "() => document.querySelector('[data-testid=suggestion-subject]')?.innerText.includes('Diterima')"
     )
+    # the second choice for the same field is settled by the same click
+    second = panel.get_by_test_id("suggestion-subject-second")
+    assert "Ditolak" in second.inner_text()
     case = Case.objects.get(pk=case.pk)
     assert case.reported_type == "kepala_desa"
     event = AuditEvent.objects.get(target_id=str(case.pk), action="triage.suggestion_accepted")

@@ -22,7 +22,7 @@ def case(personas: Personas, make_case: Callable[..., Any]) -> Case:
 
 
 def _one(case: Case, field: str) -> Suggestion:
-    return Suggestion.objects.filter(case=case, field=field).first() or pytest.fail(f"no {field} suggestion")
+    return Suggestion.objects.filter(case=case, field=field, rank=1).first() or pytest.fail(f"no {field} suggestion")
 
 
 def test_accepting_the_category_records_it_for_the_case_and_audits(case: Case, personas: Personas) -> None:

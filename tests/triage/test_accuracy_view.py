@@ -16,8 +16,8 @@ from tests.conftest import DUKUN, KEBOMAS, Personas
 def test_accuracy_counts_decisions_per_field(personas: Personas, make_case: Callable[..., Any]) -> None:
     case = make_case(personas.member, KEBOMAS)
     suggest_for_case(case)
-    accept(Suggestion.objects.get(case=case, field=Field.CATEGORY), by=personas.member)
-    reject(Suggestion.objects.get(case=case, field=Field.SUBJECT), by=personas.member)
+    accept(Suggestion.objects.get(case=case, field=Field.CATEGORY, rank=1), by=personas.member)
+    reject(Suggestion.objects.get(case=case, field=Field.SUBJECT, rank=1), by=personas.member)
     fields, categories = accuracy_tables(personas.member)
     by_key = {t.key: t for t in fields}
     assert (by_key["category"].accepted, by_key["category"].rejected) == (1, 0)
@@ -30,7 +30,7 @@ def test_accuracy_counts_decisions_per_field(personas: Personas, make_case: Call
 def test_accuracy_only_counts_cases_in_the_users_area(personas: Personas, make_case: Callable[..., Any]) -> None:
     case = make_case(personas.member, DUKUN, "Serangan fajar di Desa Sawo, Kecamatan Dukun.")
     suggest_for_case(case)
-    accept(Suggestion.objects.get(case=case, field=Field.CATEGORY), by=personas.member)
+    accept(Suggestion.objects.get(case=case, field=Field.CATEGORY, rank=1), by=personas.member)
     kebomas = {t.key: t for t in accuracy_tables(personas.panwascam_kebomas)[0]}
     assert kebomas["category"].decided == 0
 

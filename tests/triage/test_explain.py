@@ -68,6 +68,11 @@ KNOWN = [
         "tetap dipakai (peluang 0.30, tambahan tetap -0.10, bobot +1.50); kata yang mendukungnya:",
     ),
     (
+        "second choice: warga 0.31, rules: peserta (+0.40)",
+        "paling mungkin berikutnya menurut model kata dan aturan bersama: Warga (peluang model kata 0.31; "
+        "aturan memilih Peserta/pasangan calon atau tim kampanye)",
+    ),
+    (
         "a tally of many cases of several kinds (3.00): categories x0.15",
         "rekap banyak kasus dari beberapa jenis (3.00): skor pelanggaran x0.15",
     ),

@@ -31,7 +31,13 @@ def test_panel_lists_suggestions_with_their_explanation(
     assert 'data-testid="triage-panel"' in html and "<html" not in html  # a partial
     assert "amplop" in html  # a word that fired
     assert "Terima" in html and "Tolak" in html  # Indonesian buttons
-    assert reverse("triage:accept", args=[case.pk, Suggestion.objects.get(case=case, field=Field.CATEGORY).pk]) in html
+    first = Suggestion.objects.get(case=case, field=Field.CATEGORY, rank=1)
+    assert reverse("triage:accept", args=[case.pk, first.pk]) in html
+    # the second choice sits under the first, with its own button and reason
+    second = Suggestion.objects.get(case=case, field=Field.CATEGORY, rank=2)
+    assert 'data-testid="suggestion-category-second"' in html and "atau, pilihan kedua" in html
+    assert reverse("triage:accept", args=[case.pk, second.pk]) in html
+    assert "paling mungkin berikutnya" in html
 
 
 def test_standalone_page_shows_the_same_panel(
@@ -53,7 +59,7 @@ def test_panwascam_of_dukun_gets_404_on_a_kebomas_case(
 def test_panwascam_of_dukun_cannot_accept_on_a_kebomas_case(
     case: Case, personas: Personas, client_for: Callable[..., Client]
 ) -> None:
-    suggestion = Suggestion.objects.get(case=case, field=Field.CATEGORY)
+    suggestion = Suggestion.objects.get(case=case, field=Field.CATEGORY, rank=1)
     url = reverse("triage:accept", args=[case.pk, suggestion.pk])
     assert client_for(personas.panwascam_dukun).post(url).status_code == 404
     suggestion.refresh_from_db()
@@ -68,7 +74,7 @@ def test_anonymous_visitor_is_sent_to_log_in(case: Case, client: Client) -> None
 def test_accept_with_htmx_returns_the_updated_panel(
     case: Case, personas: Personas, client_for: Callable[..., Client]
 ) -> None:
-    suggestion = Suggestion.objects.get(case=case, field=Field.SUBJECT)
+    suggestion = Suggestion.objects.get(case=case, field=Field.SUBJECT, rank=1)
     response = client_for(personas.panwascam_kebomas).post(
         reverse("triage:accept", args=[case.pk, suggestion.pk]), HTTP_HX_REQUEST="true"
     )
@@ -81,7 +87,7 @@ def test_accept_with_htmx_returns_the_updated_panel(
 def test_reject_without_htmx_redirects_to_the_page(
     case: Case, personas: Personas, client_for: Callable[..., Client]
 ) -> None:
-    suggestion = Suggestion.objects.get(case=case, field=Field.CATEGORY)
+    suggestion = Suggestion.objects.get(case=case, field=Field.CATEGORY, rank=1)
     response = client_for(personas.member).post(reverse("triage:reject", args=[case.pk, suggestion.pk]))
     assert response.status_code == 302
     assert response["Location"] == reverse("triage:case_page", args=[case.pk])
@@ -92,7 +98,7 @@ def test_reject_without_htmx_redirects_to_the_page(
 def test_deciding_twice_shows_an_indonesian_message_not_an_error(
     case: Case, personas: Personas, client_for: Callable[..., Client]
 ) -> None:
-    suggestion = Suggestion.objects.get(case=case, field=Field.CATEGORY)
+    suggestion = Suggestion.objects.get(case=case, field=Field.CATEGORY, rank=1)
     client = client_for(personas.member)
     url = reverse("triage:accept", args=[case.pk, suggestion.pk])
     client.post(url, HTTP_HX_REQUEST="true")
@@ -104,14 +110,14 @@ def test_deciding_twice_shows_an_indonesian_message_not_an_error(
 def test_posting_without_a_csrf_token_is_refused(case: Case, personas: Personas) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(personas.member)
-    suggestion = Suggestion.objects.get(case=case, field=Field.CATEGORY)
+    suggestion = Suggestion.objects.get(case=case, field=Field.CATEGORY, rank=1)
     assert client.post(reverse("triage:accept", args=[case.pk, suggestion.pk])).status_code == 403
     suggestion.refresh_from_db()
     assert suggestion.status == Status.PENDING
 
 
 def test_accept_is_post_only(case: Case, personas: Personas, client_for: Callable[..., Client]) -> None:
-    suggestion = Suggestion.objects.get(case=case, field=Field.CATEGORY)
+    suggestion = Suggestion.objects.get(case=case, field=Field.CATEGORY, rank=1)
     url = reverse("triage:accept", args=[case.pk, suggestion.pk])
     assert client_for(personas.member).get(url).status_code == 405
 

@@ -14,7 +14,7 @@ from tests.conftest import KEBOMAS, Personas
 def test_a_rejection_is_recorded_with_who_and_when(personas: Personas, make_case: Callable[..., Any]) -> None:
     case = make_case(personas.panwascam_kebomas, KEBOMAS)
     suggest_for_case(case)
-    subject = Suggestion.objects.get(case=case, field=Field.SUBJECT)
+    subject = Suggestion.objects.get(case=case, field=Field.SUBJECT, rank=1)
     reject(subject, by=personas.panwascam_kebomas)
     subject.refresh_from_db()
     assert subject.status == Status.REJECTED
@@ -23,4 +23,4 @@ def test_a_rejection_is_recorded_with_who_and_when(personas: Personas, make_case
     assert case.reported_type == "tidak_diketahui"
     assert not CaseCategory.objects.exists()
     event = AuditEvent.objects.get(action="triage.suggestion_rejected")
-    assert event.data == {"suggestion": subject.pk, "field": "subject", "value": "kepala_desa"}
+    assert event.data == {"suggestion": subject.pk, "field": "subject", "value": "kepala_desa", "rank": 1}
