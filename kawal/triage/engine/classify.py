@@ -257,8 +257,7 @@ def classify(
             hit is not None and hit.note == "denied" for hits in cat_hits.values() for hit, _t, _w in hits
         )
         extra = NO_INCIDENT_BONUS if quiet_note is not None or denied else 0.0
-        category, model_note = reading.decide("category", rule_category, extra)
-        second["category"] = reading.second_choice("category", rule_category, extra)
+        (category, model_note), second["category"] = reading.choices("category", rule_category, extra)
     explanation = _category_explanation(category, rule_category, ranked, cat_scores, cat_hits)
     if model_note is not None and category != rule_category:
         explanation.insert(0, model_note)
@@ -329,8 +328,7 @@ def classify(
         # a party the text names as the actor is the rules' finding; the words alone
         # cannot tell who did it, so they need a clearer lead to overrule it
         extra = NO_INCIDENT_BONUS if tally else NAMED_ACTOR_BONUS if final or unknown else 0.0
-        subject, note = reading.decide("subject", rule_subject, extra)
-        second["subject"] = reading.second_choice("subject", rule_subject, extra)
+        (subject, note), second["subject"] = reading.choices("subject", rule_subject, extra)
         if subject != rule_subject:
             # the rules' reasons were for another party: only the model's line explains it
             explanation = [e for e in explanation if e.field != "subject"]

@@ -71,22 +71,30 @@ class Reading:
         order = sorted(range(n), key=lambda i: (blended[i], part.labels[i] == rule_label), reverse=True)
         return part, probs, order
 
-    def second_choice(self, field: str, rule_label: str, extra_bonus: float = 0.0) -> tuple[str, Evidence]:
-        """The label the blend ranks next after its choice: often right when the first is not."""
+    def choices(
+        self, field: str, rule_label: str, extra_bonus: float = 0.0
+    ) -> tuple[tuple[str, Evidence], tuple[str, Evidence]]:
+        """The blended label and the next one (often right when the first is not), each with its line."""
         part, probs, order = self._blend(field, rule_label, extra_bonus)
         k = order[1]
         bonus = part.rule_bonus + extra_bonus
         rule = f"second choice: {part.labels[k]} {probs[k]:.2f}, rules: {rule_label} (+{bonus:.2f})"
-        return part.labels[k], Evidence(field, rule, "")
+        return self._first(field, rule_label, bonus, part, probs, order[0]), (part.labels[k], Evidence(field, rule, ""))
 
     def decide(self, field: str, rule_label: str, extra_bonus: float = 0.0) -> tuple[str, Evidence]:
         """The blended label and the line of explanation that says how it was reached."""
-        part, probs, order = self._blend(field, rule_label, extra_bonus)
+        return self.choices(field, rule_label, extra_bonus)[0]
+
+    def second_choice(self, field: str, rule_label: str, extra_bonus: float = 0.0) -> tuple[str, Evidence]:
+        """The label the blend ranks next after its choice."""
+        return self.choices(field, rule_label, extra_bonus)[1]
+
+    def _first(
+        self, field: str, rule_label: str, bonus: float, part: LinearModel, probs: list[float], k: int
+    ) -> tuple[str, Evidence]:
         offset = self.model.part(field)[1]
         n = len(part.labels)
-        bonus = part.rule_bonus + extra_bonus
         priors = part.priors or (0.0,) * n
-        k = order[0]
         label = part.labels[k]
         prior = f" (prior {priors[k]:+.2f})" if priors[k] else ""
         words = ", ".join(self._top_words(offset + k))
