@@ -122,12 +122,11 @@ def test_when_the_rules_are_kept_against_the_words_the_note_says_where_the_words
 
 def test_the_second_choice_is_the_next_blended_label_with_its_probability() -> None:
     reading = TOY.read(surface=[], stems=["amplop"])  # politik_uang 0.88, kampanye 0.12
-    label, _note = reading.decide("category", "kampanye")
+    (label, _note), (second, why) = reading.choices("category", "kampanye")
     assert label == "politik_uang"
-    second, why = reading.second_choice("category", "kampanye")
     assert second == "kampanye"
     assert why.rule == "second choice: kampanye 0.12, rules: kampanye (+0.50)"
-    assert TOY.read(surface=[], stems=[]).second_choice("subject", "peserta")[0] in {"warga", "asn"}
+    assert TOY.read(surface=[], stems=[]).choices("subject", "peserta")[1][0] in {"warga", "asn"}
 
 
 def test_a_suggestion_carries_the_blends_second_choices(triage: Triage) -> None:

@@ -85,10 +85,6 @@ class Reading:
         """The blended label and the line of explanation that says how it was reached."""
         return self.choices(field, rule_label, extra_bonus)[0]
 
-    def second_choice(self, field: str, rule_label: str, extra_bonus: float = 0.0) -> tuple[str, Evidence]:
-        """The label the blend ranks next after its choice."""
-        return self.choices(field, rule_label, extra_bonus)[1]
-
     def _first(
         self, field: str, rule_label: str, bonus: float, part: LinearModel, probs: list[float], k: int
     ) -> tuple[str, Evidence]:
