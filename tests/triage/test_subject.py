@@ -134,3 +134,20 @@ def test_a_pairs_volunteer_is_the_pair_whichever_word_names_him(rules: Triage) -
     text = "Seorang sukarelawan paslon nomor 2 kedapatan membawa 146 amplop berisi uang di Desa Sawo."
     assert rules.suggest(text).subject == "peserta"
     assert rules.suggest(text.replace("sukarelawan", "relawan")).subject == "peserta"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a BPD member is village staff, not its head, even where the head is mentioned after
+        ("Bawaslu memproses seorang anggota Badan Permusyawaratan Desa yang mengampanyekan calon di "
+         "media sosial, seraya mengingatkan kepala desa agar netral.", "perangkat_desa"),
+        # Lampung calls a village "pekon" and its head "peratin"
+        ("Sekretaris pekon dan aparatur pekon tercantum dalam SK tim pemenangan paslon nomor 3.", "perangkat_desa"),
+        ("Peratin Pekon Way Suluh diduga mengajak warga memilih paslon nomor 1 saat pengajian.", "kepala_desa"),
+        # Aceh: gampong
+        ("Dua perangkat gampong ikut berkampanye untuk calon bupati di Aceh Besar.", "perangkat_desa"),
+    ],
+)
+def test_village_roles_are_read_in_the_regions_own_words(rules: Triage, text: str, subject: str) -> None:
+    assert rules.suggest(text).subject == subject
