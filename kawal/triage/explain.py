@@ -52,6 +52,7 @@ def _hit(m: re.Match[str]) -> str:
         "subj": _("actor"),
         "facility": _("state facility"),
         "implied": _("implied by"),
+        "forum": _("heard only against organisers by"),
         "unknown": _("unknown actor"),
         "anonymous": _("act of an unnamed doer"),
     }.get(m["kind"], m["kind"])
@@ -152,7 +153,7 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
     ),
     (
         re.compile(
-            r"^(?P<kind>cat|subj|facility|implied|unknown|anonymous):(?P<source>.+?) \(\+(?P<w>[\d.]+)"
+            r"^(?P<kind>cat|subj|forum|facility|implied|unknown|anonymous):(?P<source>.+?) \(\+(?P<w>[\d.]+)"
             r"(?:, (?P<note>[^)]+))?\)$"
         ),
         _hit,

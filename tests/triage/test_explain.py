@@ -19,6 +19,7 @@ KNOWN = [
         "kategori berikutnya: Pelanggaran oleh penyelenggara, skor 5.95 dibanding 35.50",
     ),
     ("first actor named (+0.50)", "pelaku pertama yang disebut teks (+0.50)"),
+    ("forum:dkpp (+3.00)", "lembaga yang hanya memeriksa penyelenggara “dkpp” (bobot +3.00)"),
     (
         "subj:kepala desa (+0.30, recipient/reporter context)",
         "pelaku “kepala desa” (bobot +0.30, pada posisi penerima, pelapor atau narasumber)",

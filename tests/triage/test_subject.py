@@ -151,3 +151,19 @@ def test_a_pairs_volunteer_is_the_pair_whichever_word_names_him(rules: Triage) -
 )
 def test_village_roles_are_read_in_the_regions_own_words(rules: Triage, text: str, subject: str) -> None:
     assert rules.suggest(text).subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the team in the money case handled is not the party DKPP hears
+        "DKPP memeriksa Ketua Bawaslu Kabupaten Sampang dan empat anggotanya karena dinilai tidak "
+        "profesional menangani laporan pembagian uang oleh tim paslon nomor 2.",
+        # members named only by their office
+        "Tiga anggota Bawaslu Natuna diadukan warga ke DKPP karena menghentikan temuan tanpa meregistrasinya.",
+    ],
+)
+def test_a_complaint_to_dkpp_is_against_organisers(rules: Triage, text: str) -> None:
+    s = rules.suggest(text)
+    assert s.subject == "penyelenggara"
+    assert any(e.rule.startswith("forum:dkpp") for e in s.explanation)

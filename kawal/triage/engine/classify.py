@@ -239,6 +239,13 @@ def classify(
         cat_scores[target] += bonus
         cat_hits[target].append((None, f"actor {routed_actor} named (+{bonus:.2f})", bonus))
 
+    # DKPP hears only organisers: whoever else the text names, an organiser is a party to it
+    # (added after the routing: the forum says who is reported, not what the matter is)
+    for hit in matcher.hits("forum", surface, stems, pos):
+        subj_scores[hit.rule.key] += hit.weight
+        subj_hits[hit.rule.key].append(hit)
+        eligible.add(hit.rule.key)
+
     quiet_note = no_violation(matcher, surface, stems, pos) or case_tally(
         matcher, surface, stems, pos, sum(c != "lainnya" and v >= CATEGORY_THRESHOLD for c, v in cat_scores.items())
     )

@@ -65,7 +65,7 @@ def expand(tokens: list[str], slang: dict[str, tuple[str, ...]]) -> list[str]:
 
 RULE_KINDS = frozenset(
     {
-        "cat", "subj", "partisan", "facility", "implied", "unknown", "anonymous",
+        "cat", "subj", "forum", "partisan", "facility", "implied", "unknown", "anonymous",
         "outreach", "incident", "closed", "upheld", "tally",
     }
 )
