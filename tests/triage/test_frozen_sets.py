@@ -66,6 +66,7 @@ SETS = [
     held_out(12, "h", "390021d4afb0771dc832c9f2a33d2b1fb81ee2a15bb657e64c9c3c530d9326d8"),
     # no new TNI incident was found that the other sets did not already hold
     held_out(13, "g", "9de62d849b101229d0082a4c02b9baba66f155566a4972cdb1cb6f9d976f2225", every_subject=False),
+    held_out(14, "f", "6b1012dc0ba288b28d3f62e193f302c34e43ae9d9f45312930b0d0749e9de70d"),
     training(1, "e42a858672e71986d366bb55f21f03f17dfb455beb64059becf98fabfd4a87bf"),
     training(2, "9497563969fb982caa4b9141c7d3df47ab5aca7197f388eff7bfdee7dc62406b"),
     training(3, "41ea3d851df9640362d89ebe38d3e572cdbe973de0e8de64eafd5949eb05b3c6"),
