@@ -216,6 +216,11 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
         _word_model,
     ),
     (
+        re.compile(r"^close call: (?P<label>\w+) leads (?P<second>\w+) by (?P<lead>[\d.]+)$"),
+        lambda m: _("not sure: %(label)s is only %(lead)s ahead of the second choice, %(second)s; check both")
+        % {"label": _label(m["label"]), "lead": m["lead"], "second": _label(m["second"])},
+    ),
+    (
         re.compile(r"^second choice: (?P<label>\w+) (?P<p>[\d.]+), rules: (?P<rule>\w+) \(\+(?P<w>[\d.]+)\)$"),
         lambda m: _(
             "the next most likely, by the word model and the rules together: %(label)s "

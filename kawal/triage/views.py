@@ -25,6 +25,9 @@ def _case_for(request: AuthedHttpRequest, pk: int) -> Case:
     return get_object_or_404(Case.objects.visible_to(request.user).select_related("region"), pk=pk)
 
 
+CLOSE_CALL_RULE = "close call:"  # the engine's line when its second choice came close (wordmodel.Choices)
+
+
 def _rows(case: Case) -> list[dict[str, Any]]:
     """Each suggestion with a readable label for its value."""
     suggestions = list(case.triage_suggestions.select_related("other_case", "decided_by"))
@@ -44,6 +47,7 @@ def _rows(case: Case) -> list[dict[str, Any]]:
             label = f"{s.other_case.tracking_code} · {s.other_case.title}" if s.other_case else s.value
         rows.append({
             "suggestion": s, "label": label, "pending": s.status == Status.PENDING, "second": s.rank == SECOND_CHOICE,
+            "close_call": any(str(e.get("rule", "")).startswith(CLOSE_CALL_RULE) for e in s.explanation),
         })
     return rows
 

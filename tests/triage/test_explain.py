@@ -19,6 +19,11 @@ KNOWN = [
         "kategori berikutnya: Pelanggaran oleh penyelenggara, skor 5.95 dibanding 35.50",
     ),
     ("first actor named (+0.50)", "pelaku pertama yang disebut teks (+0.50)"),
+    (
+        "close call: politik_uang leads kampanye by 0.26",
+        "belum pasti: Politik uang hanya unggul 0.26 atas pilihan kedua, "
+        "Pelanggaran aturan kampanye; periksa keduanya",
+    ),
     ("forum:dkpp (+3.00)", "lembaga yang hanya memeriksa penyelenggara “dkpp” (bobot +3.00)"),
     (
         "subj:kepala desa (+0.30, recipient/reporter context)",

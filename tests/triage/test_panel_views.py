@@ -40,6 +40,19 @@ def test_panel_lists_suggestions_with_their_explanation(
     assert "paling mungkin berikutnya" in html
 
 
+def test_a_choice_the_second_came_close_to_is_marked_not_sure(
+    case: Case, personas: Personas, client_for: Callable[..., Client]
+) -> None:
+    first = Suggestion.objects.get(case=case, field=Field.SUBJECT, rank=1)
+    close = {"field": "subject", "rule": f"close call: {first.value} leads warga by 0.12", "evidence": ""}
+    first.explanation = [*first.explanation, close]
+    first.save(update_fields=["explanation"])
+    html = client_for(personas.panwascam_kebomas).get(reverse("triage:case_panel", args=[case.pk])).content.decode()
+    assert 'data-testid="close-call-subject"' in html
+    assert "belum pasti" in html and "periksa keduanya" in html
+    assert 'data-testid="close-call-category"' not in html  # envelopes of money: a sure category
+
+
 def test_standalone_page_shows_the_same_panel(
     case: Case, personas: Personas, client_for: Callable[..., Client]
 ) -> None:

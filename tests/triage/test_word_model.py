@@ -122,11 +122,23 @@ def test_when_the_rules_are_kept_against_the_words_the_note_says_where_the_words
 
 def test_the_second_choice_is_the_next_blended_label_with_its_probability() -> None:
     reading = TOY.read(surface=[], stems=["amplop"])  # politik_uang 0.88, kampanye 0.12
-    (label, _note), (second, why) = reading.choices("category", "kampanye")
+    chosen = reading.choices("category", "kampanye")
+    (label, _note), (second, why) = chosen.first, chosen.second
     assert label == "politik_uang"
     assert second == "kampanye"
     assert why.rule == "second choice: kampanye 0.12, rules: kampanye (+0.50)"
-    assert TOY.read(surface=[], stems=[]).choices("subject", "peserta")[1][0] in {"warga", "asn"}
+    assert TOY.read(surface=[], stems=[]).choices("subject", "peserta").second[0] in {"warga", "asn"}
+
+
+def test_a_choice_the_second_came_close_to_says_so() -> None:
+    reading = TOY.read(surface=[], stems=["amplop"])  # politik_uang 0.88, kampanye 0.12
+    # the words against the rules' bonus: 0.88 against 0.12 + 0.50
+    close = reading.choices("category", "kampanye")
+    assert close.lead == pytest.approx(0.26, abs=0.01)
+    call = close.close_call()
+    assert call is not None and call.rule == "close call: politik_uang leads kampanye by 0.26"
+    # the words and the rules agree: 0.88 + 0.50 against 0.12
+    assert reading.choices("category", "politik_uang").close_call() is None
 
 
 def test_a_suggestion_carries_the_blends_second_choices(triage: Triage) -> None:

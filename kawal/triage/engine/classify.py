@@ -150,6 +150,7 @@ def classify(
     is the second choice (none with the rules alone).
     """
     second: dict[str, tuple[str, Evidence]] = {}
+    close_calls: list[Evidence | None] = []  # the blend's choices that its second choice came close to
     rule_words = matcher.stem_words
     pos: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(stems):
@@ -264,7 +265,9 @@ def classify(
             hit is not None and hit.note == "denied" for hits in cat_hits.values() for hit, _t, _w in hits
         )
         extra = NO_INCIDENT_BONUS if quiet_note is not None or denied else 0.0
-        (category, model_note), second["category"] = reading.choices("category", rule_category, extra)
+        chosen = reading.choices("category", rule_category, extra)
+        (category, model_note), second["category"] = chosen.first, chosen.second
+        close_calls.append(chosen.close_call())
     explanation = _category_explanation(category, rule_category, ranked, cat_scores, cat_hits)
     if model_note is not None and category != rule_category:
         explanation.insert(0, model_note)
@@ -335,11 +338,14 @@ def classify(
         # a party the text names as the actor is the rules' finding; the words alone
         # cannot tell who did it, so they need a clearer lead to overrule it
         extra = NO_INCIDENT_BONUS if tally else NAMED_ACTOR_BONUS if final or unknown else 0.0
-        (subject, note), second["subject"] = reading.choices("subject", rule_subject, extra)
+        chosen = reading.choices("subject", rule_subject, extra)
+        (subject, note), second["subject"] = chosen.first, chosen.second
+        close_calls.append(chosen.close_call())
         if subject != rule_subject:
             # the rules' reasons were for another party: only the model's line explains it
             explanation = [e for e in explanation if e.field != "subject"]
             for hit in sorted(subj_hits.get(subject, []), key=lambda h: -h.weight)[:2]:
                 explanation.append(Evidence("subject", _fmt(hit), hit.evidence))
         explanation.append(note)
+    explanation += [e for e in close_calls if e is not None]
     return category, subject, cat_scores, subj_scores, explanation, second
