@@ -7,6 +7,7 @@ event. No reporter identity is read: triage works on the event fields of a case.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -289,6 +290,31 @@ class Tally:
         return self.accepted / self.decided if self.decided else None
 
 
+CLOSE_CALL_RULE = "close call:"  # the engine's line when its second choice came close (wordmodel.Choices)
+
+
+def is_close_call(explanation: Iterable[Any]) -> bool:
+    """Whether a stored explanation says triage was not sure of its choice ("belum pasti")."""
+    return any(isinstance(e, dict) and str(e.get("rule", "")).startswith(CLOSE_CALL_RULE) for e in explanation)
+
+
+def _close_call_tallies(first_choices: Any) -> list[Tally]:
+    """Category and party choices marked "belum pasti", then the rest: whether the mark holds on real use."""
+    counts: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
+    rows = first_choices.filter(field__in=SINGLE_VALUE_FIELDS).values_list("status", "explanation")
+    for status, explanation in rows:
+        counts[is_close_call(explanation or [])][status] += 1
+    labels = {
+        True: ("close_call", _("Category and type of reported party marked “not sure”")),
+        False: ("sure_choice", _("Category and type of reported party not marked")),
+    }
+    return [
+        Tally(key, str(label), counts[close][Status.ACCEPTED], counts[close][Status.REJECTED],
+              counts[close][Status.PENDING])
+        for close, (key, label) in labels.items()
+    ]
+
+
 def accuracy_tables(user: Any) -> tuple[list[Tally], list[Tally]]:
     """Per field, and per suggested category, for the suggestions the user can see.
 
@@ -312,6 +338,7 @@ def accuracy_tables(user: Any) -> tuple[list[Tally], list[Tally]]:
         "second_choice", str(_("Second choices (category, type of reported party)")),
         second.get(Status.ACCEPTED, 0), second.get(Status.REJECTED, 0), second.get(Status.PENDING, 0),
     ))
+    fields += _close_call_tallies(visible)
     by_value: dict[tuple[str, str], int] = {}
     for row in visible.filter(field=Field.CATEGORY).values("value", "status").annotate(n=Count("id")):
         by_value[(row["value"], row["status"])] = row["n"]

@@ -16,16 +16,13 @@ from kawal.core.http import AuthedHttpRequest
 from kawal.regions.models import Region
 
 from . import services
-from .models import SECOND_CHOICE, Category, Field, Status, Suggestion
+from .models import FIRST_CHOICE, SECOND_CHOICE, Category, Field, Status, Suggestion
 
 ACTIONS = {"accept": services.accept, "reject": services.reject}
 
 
 def _case_for(request: AuthedHttpRequest, pk: int) -> Case:
     return get_object_or_404(Case.objects.visible_to(request.user).select_related("region"), pk=pk)
-
-
-CLOSE_CALL_RULE = "close call:"  # the engine's line when its second choice came close (wordmodel.Choices)
 
 
 def _rows(case: Case) -> list[dict[str, Any]]:
@@ -47,7 +44,7 @@ def _rows(case: Case) -> list[dict[str, Any]]:
             label = f"{s.other_case.tracking_code} · {s.other_case.title}" if s.other_case else s.value
         rows.append({
             "suggestion": s, "label": label, "pending": s.status == Status.PENDING, "second": s.rank == SECOND_CHOICE,
-            "close_call": any(str(e.get("rule", "")).startswith(CLOSE_CALL_RULE) for e in s.explanation),
+            "close_call": s.rank == FIRST_CHOICE and services.is_close_call(s.explanation),
         })
     return rows
 

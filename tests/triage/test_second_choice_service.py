@@ -14,7 +14,7 @@ import pytest
 from kawal.cases.models import Case
 from kawal.core.models import AuditEvent
 from kawal.triage.models import FIRST_CHOICE, SECOND_CHOICE, CaseCategory, Field, Status, Suggestion
-from kawal.triage.services import accept, accuracy_tables, reject, suggest_for_case
+from kawal.triage.services import accept, accuracy_tables, is_close_call, reject, suggest_for_case
 from tests.conftest import KEBOMAS, Personas
 
 
@@ -68,3 +68,16 @@ def test_accuracy_counts_first_choices_and_second_choices_apart(case: Case, pers
     assert (by_key["subject"].accepted, by_key["subject"].rejected) == (0, 1)
     assert (by_key["category"].accepted, by_key["category"].rejected) == (1, 0)
     assert (by_key["second_choice"].accepted, by_key["second_choice"].rejected) == (1, 1)
+
+
+def test_accuracy_counts_choices_marked_not_sure_apart(case: Case, personas: Personas) -> None:
+    subject = _get(case, Field.SUBJECT, FIRST_CHOICE)
+    close = {"field": "subject", "rule": f"close call: {subject.value} leads warga by 0.12", "evidence": ""}
+    subject.explanation = [*subject.explanation, close]
+    subject.save(update_fields=["explanation"])
+    assert is_close_call(subject.explanation)
+    reject(subject, by=personas.member)  # not sure, and wrong
+    accept(_get(case, Field.CATEGORY, FIRST_CHOICE), by=personas.member)  # sure, and right
+    by_key = {t.key: t for t in accuracy_tables(personas.member)[0]}
+    assert (by_key["close_call"].accepted, by_key["close_call"].rejected) == (0, 1)
+    assert (by_key["sure_choice"].accepted, by_key["sure_choice"].rejected) == (1, 0)
