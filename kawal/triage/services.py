@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +26,7 @@ from kawal.regions.models import Region
 
 from .engine import Triage
 from .engine.grouping import feature_weights, pair_score
+from .engine.wordmodel import CLOSE_CALL_PREFIX
 from .models import (
     FIRST_CHOICE,
     SECOND_CHOICE,
@@ -290,15 +291,12 @@ class Tally:
         return self.accepted / self.decided if self.decided else None
 
 
-CLOSE_CALL_RULE = "close call:"  # the engine's line when its second choice came close (wordmodel.Choices)
-
-
 def is_close_call(explanation: Iterable[Any]) -> bool:
     """Whether a stored explanation says triage was not sure of its choice ("belum pasti")."""
-    return any(isinstance(e, dict) and str(e.get("rule", "")).startswith(CLOSE_CALL_RULE) for e in explanation)
+    return any(isinstance(e, dict) and str(e.get("rule", "")).startswith(CLOSE_CALL_PREFIX) for e in explanation)
 
 
-def _close_call_tallies(first_choices: Any) -> list[Tally]:
+def _close_call_tallies(first_choices: QuerySet[Suggestion]) -> list[Tally]:
     """Category and party choices marked "belum pasti", then the rest: whether the mark holds on real use."""
     counts: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
     rows = first_choices.filter(field__in=SINGLE_VALUE_FIELDS).values_list("status", "explanation")

@@ -240,8 +240,9 @@ def classify(
         cat_scores[target] += bonus
         cat_hits[target].append((None, f"actor {routed_actor} named (+{bonus:.2f})", bonus))
 
-    # DKPP hears only organisers: whoever else the text names, an organiser is a party to it
-    # (added after the routing: the forum says who is reported, not what the matter is)
+    # a forum that hears one kind of party only (DKPP: organisers) makes that party a party
+    # to the case, whoever else the text names (added after the routing: the forum says who
+    # is reported, not what the matter is)
     for hit in matcher.hits("forum", surface, stems, pos):
         subj_scores[hit.rule.key] += hit.weight
         subj_hits[hit.rule.key].append(hit)

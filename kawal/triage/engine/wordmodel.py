@@ -29,6 +29,7 @@ EXPLAIN_WORDS = 4
 # category 0.62 and the labelled subject 0.55 of the time, the others 0.91 and 0.86
 # (data/README.md, "Eleventh round")
 CLOSE_CALL = {"category": 0.5, "subject": 0.35}
+CLOSE_CALL_PREFIX = "close call:"  # how the line starts (the app finds it in stored explanations)
 
 
 def model_words(surface: Iterable[str], stems: Iterable[str], stopwords: frozenset[str]) -> frozenset[str]:
@@ -62,7 +63,7 @@ class Choices(NamedTuple):
         field = self.first[1].field
         if self.lead >= CLOSE_CALL[field]:
             return None
-        rule = f"close call: {self.first[0]} leads {self.second[0]} by {self.lead:.2f}"
+        rule = f"{CLOSE_CALL_PREFIX} {self.first[0]} leads {self.second[0]} by {self.lead:.2f}"
         return Evidence(field, rule, "")
 
 
