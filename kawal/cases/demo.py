@@ -132,6 +132,15 @@ def _place(kecamatan: str, index: int) -> Region | None:
     return desa[index % len(desa)] if desa else kec
 
 
+def _where(place: Region) -> str:
+    """The place as a report names it ("Desa Sawo, Kecamatan Dukun"), so that triage can read it."""
+    if place.level != Level.DESA or place.parent is None:
+        return f"Kecamatan {place.name}"
+    # Kemendagri numbers a kelurahan 1xxx and a desa 2xxx
+    kind = "Kelurahan" if place.code.rsplit(".", 1)[-1].startswith("1") else "Desa"
+    return f"{kind} {place.name}, Kecamatan {place.parent.name}"
+
+
 def _reporter(index: int) -> dict[str, str]:
     return {
         "reporter_status": [ReporterStatus.VOTER, ReporterStatus.MONITOR, ReporterStatus.PARTICIPANT][index % 3],
@@ -179,7 +188,7 @@ def load(ctx: DemoContext) -> None:
             "reported_position": "", "region": place, "tps": None, "place_detail": "",
             "happened_on": (received - dt.timedelta(days=2)).date(),
             "known_on": (received - dt.timedelta(days=1)).date(),
-            "narrative": f"{spec.title}. Contoh kasus untuk demo Kawal; semua nama fiktif.",
+            "narrative": f"{spec.title} di {_where(place)}. Contoh kasus untuk demo Kawal; semua nama fiktif.",
             "witnesses": "Saksi contoh (fiktif)",
         }
         evidence = [_photo(index)] if index % 3 == 0 else []

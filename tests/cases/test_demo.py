@@ -25,3 +25,15 @@ def test_demo_cases_cover_every_state_with_fictional_people_and_load_once() -> N
     assert evidence >= 10
     call_command("load_demo", "--quiet-logins")
     assert Case.objects.count() == len(cases) and CaseEvidence.objects.count() == evidence
+
+
+def test_demo_reports_name_their_place_and_triage_reads_it() -> None:
+    from kawal.triage.runtime import get_triage
+    from kawal.triage.services import case_text
+
+    call_command("load_demo", "--quiet-logins")
+    cases = list(Case.objects.select_related("region"))
+    assert all(case.region.name in case.narrative for case in cases)
+    engine = get_triage()
+    read = [case for case in cases if case.region_id in {p.code for p in engine.suggest(case_text(case)).places}]
+    assert read == cases
