@@ -103,6 +103,17 @@ def _label(code: str) -> str:
     return _category(code) if code in dict(Category.choices) else _subject(code)
 
 
+def _close_call(m: re.Match[str]) -> str:
+    values = {"label": _label(m["label"]), "lead": m["lead"], "second": _label(m["second"])}
+    if m["second"] == PartyType.UNKNOWN:
+        # "unknown" is not offered as a second choice: it is what rejecting the first leaves
+        return _(
+            "not sure: %(label)s is only %(lead)s ahead of “%(second)s”; if the text names no one who did it, "
+            "reject this suggestion"
+        ) % values
+    return _("not sure: %(label)s is only %(lead)s ahead of the second choice, %(second)s; check both") % values
+
+
 def _probability(m: re.Match[str]) -> str:
     """The model's probability, with the fixed prior the label was given, if any."""
     prior = m["prior"]
@@ -217,8 +228,7 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
     ),
     (
         re.compile(r"^close call: (?P<label>\w+) leads (?P<second>\w+) by (?P<lead>[\d.]+)$"),
-        lambda m: _("not sure: %(label)s is only %(lead)s ahead of the second choice, %(second)s; check both")
-        % {"label": _label(m["label"]), "lead": m["lead"], "second": _label(m["second"])},
+        _close_call,
     ),
     (
         re.compile(r"^second choice: (?P<label>\w+) (?P<p>[\d.]+), rules: (?P<rule>\w+) \(\+(?P<w>[\d.]+)\)$"),

@@ -24,6 +24,11 @@ KNOWN = [
         "belum pasti: Politik uang hanya unggul 0.26 atas pilihan kedua, "
         "Pelanggaran aturan kampanye; periksa keduanya",
     ),
+    (
+        "close call: peserta leads tidak_diketahui by 0.19",
+        "belum pasti: Peserta/pasangan calon atau tim kampanye hanya unggul 0.19 atas “Tidak diketahui”; "
+        "bila teks tidak menyebut siapa pelakunya, tolak saran ini",
+    ),
     ("forum:dkpp (+3.00)", "lembaga yang hanya memeriksa penyelenggara “dkpp” (bobot +3.00)"),
     (
         "subj:kepala desa (+0.30, recipient/reporter context)",
