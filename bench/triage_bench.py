@@ -68,6 +68,7 @@ from kawal.triage.engine.evaluate import (  # noqa: E402
     pair_scores,
     per_class,
 )
+from kawal.triage.engine.wordmodel import CLOSE_CALL_PREFIX  # noqa: E402
 
 REAL_SPLITS = (
     "real_heldout", "real_heldout_2", "real_heldout_3", "real_heldout_4", "real_heldout_5", "real_heldout_6",
@@ -259,6 +260,28 @@ def _row(name: str, a: tuple[float, ...], b: tuple[float, ...], digits: int = 2)
             f"{b[0]:>17.{digits}f}{b[3]:>10.{digits}f}{b[1]:>9.{digits}f}{b[2]:>10.{digits}f}")
 
 
+def close_call_marks(t: Triage, items: list[dict[str, Any]]) -> list[tuple[str, bool, bool]]:
+    """Per text and field: the field, whether the choice was marked "belum pasti", whether it was right."""
+    out = []
+    for it in items:
+        s = t.suggest(it["text"])
+        marked = {e.field for e in s.explanation if e.rule.startswith(CLOSE_CALL_PREFIX)}
+        out += [(f, f in marked, getattr(s, f) == it[f]) for f in ("category", "subject")]
+    return out
+
+
+def close_call_report(marks: list[tuple[str, bool, bool]], title: str) -> None:
+    """How often a choice marked "belum pasti" was right, against the unmarked ones."""
+    for field in ("category", "subject"):
+        rows = [(m, ok) for f, m, ok in marks if f == field]
+        marked = [ok for m, ok in rows if m]
+        other = [ok for m, ok in rows if not m]
+        if not rows or not marked or not other:
+            continue
+        print(f"close calls, {field}, {title}: {len(marked) / len(rows):.0%} of texts marked, right "
+              f"{sum(marked) / len(marked):.2f}; unmarked right {sum(other) / len(other):.2f}")
+
+
 def word_model_report(t: Triage, items: list[dict[str, Any]], unseen: list[str]) -> None:
     """Rules alone against rules + word model, the model trained without the set it is scored on.
 
@@ -279,6 +302,7 @@ def word_model_report(t: Triage, items: list[dict[str, Any]], unseen: list[str])
     # every real set collected by others: the held-out sets scored once, then the training-only sets
     left_out = [f.removesuffix(".jsonl") for f in TRAINING_FILES if f.startswith(("real_heldout_", "real_train_"))]
     rows: list[tuple[tuple[float, ...], tuple[float, ...]]] = []
+    marks: list[tuple[str, bool, bool]] = []
     for name in left_out:
         sel = [it for it in items if it["split"] == name] or load_devset(DEVSET_PATH.with_name(f"{name}.jsonl"))
         files = tuple(f for f in TRAINING_FILES if f != f"{name}.jsonl")
@@ -286,6 +310,7 @@ def word_model_report(t: Triage, items: list[dict[str, Any]], unseen: list[str])
         blended.word_model = word_model_from_dict(train(rules, files))
         a, b = scores(rules, sel), scores(blended, sel)
         rows.append((a, b))
+        marks += close_call_marks(blended, sel)
         print(_row(name, a, b))
     if rows:
         mean_a = tuple(sum(a[k] for a, _b in rows) / len(rows) for k in range(4))
@@ -294,6 +319,8 @@ def word_model_report(t: Triage, items: list[dict[str, Any]], unseen: list[str])
     for name in unseen:
         sel = [it for it in items if it["split"] == name]
         print(_row(name, scores(rules, sel), scores(t, sel)) + "  (unseen: the shipped model)")
+        close_call_report(close_call_marks(t, sel), f"{name} (unseen)")
+    close_call_report(marks, f"the {len(rows)} left-out sets")
     print("(the rules were tuned on real_heldout_2 to _5 after their first scoring and, less, on the later sets:"
           " the rules' own numbers there are optimistic; real_heldout_6 to _14 were scored once unseen,"
           " then trained on)")
