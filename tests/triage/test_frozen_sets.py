@@ -69,6 +69,7 @@ SETS = [
     held_out(14, "f", "6b1012dc0ba288b28d3f62e193f302c34e43ae9d9f45312930b0d0749e9de70d"),
     held_out(15, "e", "547fed01f751e6929c180a6f5e8a6a7e0aa9edbfaebaa7b08846207eaac81495", min_per_category=4,
              every_subject=False),
+    held_out(16, "d", "ed24cd62177f0d36c5d69bef11e5d16c98a00b89778180c6b31ae08ac99171ee"),
     training(1, "e42a858672e71986d366bb55f21f03f17dfb455beb64059becf98fabfd4a87bf"),
     training(2, "9497563969fb982caa4b9141c7d3df47ab5aca7197f388eff7bfdee7dc62406b"),
     training(3, "41ea3d851df9640362d89ebe38d3e572cdbe973de0e8de64eafd5949eb05b3c6"),
