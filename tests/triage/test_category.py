@@ -93,6 +93,24 @@ def test_an_incident_keeps_its_category_despite_outreach_words(triage: Triage) -
     assert s.category == "kampanye"
 
 
+def test_a_repeat_vote_is_an_incident_despite_the_reminder_around_it(triage: Triage) -> None:
+    s = triage.suggest(
+        "KPU menggelar PSU di TPS 3 Desa Sukodono dan mengingatkan KPPS agar tidak mengulangi kesalahan "
+        "memberikan surat suara kepada pemilih dari luar daerah."
+    )
+    assert s.category == "pemungutan_suara"
+
+
+def test_a_ballot_paper_is_not_a_letter_of_reminder(triage: Triage) -> None:
+    # "surat suara" shares its stem with "menyurati": it must not count as outreach
+    s = triage.suggest(
+        "Petugas KPPS memberikan empat surat suara kepada pemilih yang hanya berhak atas surat suara presiden; "
+        "Panwascam menegaskan kejadian itu berpotensi melanggar aturan."
+    )
+    assert s.category == "pemungutan_suara"
+    assert not any(e.rule.startswith("outreach or reminder") for e in s.explanation)
+
+
 @pytest.mark.parametrize(
     "text",
     [

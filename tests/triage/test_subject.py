@@ -167,3 +167,12 @@ def test_a_complaint_to_dkpp_is_against_organisers(rules: Triage, text: str) -> 
     s = rules.suggest(text)
     assert s.subject == "penyelenggara"
     assert any(e.rule.startswith("forum:dkpp") for e in s.explanation)
+
+
+def test_the_head_of_a_ministry_office_is_a_civil_servant(rules: Triage) -> None:
+    # "Kemenag" is the Ministry of Religious Affairs; "kepala" must not read as a village head
+    s = rules.suggest(
+        "Video Kepala Kantor Kemenag mengarahkan jajarannya mendukung paslon bupati nomor urut 2 "
+        "beredar di media sosial."
+    )
+    assert (s.category, s.subject) == ("netralitas", "asn")
