@@ -17,10 +17,17 @@ from kawal.triage.models import FIRST_CHOICE, SECOND_CHOICE, CaseCategory, Field
 from kawal.triage.services import accept, accuracy_tables, is_close_call, reject, suggest_for_case
 from tests.conftest import KEBOMAS, Personas
 
+# two parties named, so that the reported party has a real runner-up ("tidak diketahui" is
+# never offered as a second choice)
+TWO_PARTIES = (
+    "Kepala Desa Randuagung bersama tim sukses paslon nomor 1 membagikan amplop berisi uang Rp50.000 "
+    "kepada warga di Desa Randuagung, Kecamatan Kebomas, pada 26 November 2024."
+)
+
 
 @pytest.fixture
 def case(personas: Personas, make_case: Callable[..., Any]) -> Case:
-    case = make_case(personas.panwascam_kebomas, KEBOMAS)
+    case = make_case(personas.panwascam_kebomas, KEBOMAS, TWO_PARTIES)
     suggest_for_case(case)
     return case
 

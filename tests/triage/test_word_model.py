@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -10,8 +11,8 @@ from django.core.management import call_command
 
 from kawal.triage.engine import Triage
 from kawal.triage.engine.lexicon import DATA_DIR
-from kawal.triage.engine.wordmodel import MODEL_FILE, Reading, word_model_from_dict
-from kawal.triage.training import TRAINING_FILES, UNSEEN_FILES
+from kawal.triage.engine.wordmodel import MODEL_FILE, Reading, model_words, word_model_from_dict
+from kawal.triage.training import TRAINING_FILES, UNSEEN_FILES, load_examples
 from tests.triage.conftest import KEBOMAS_MONEY
 
 TOY = word_model_from_dict(
@@ -147,3 +148,44 @@ def test_a_suggestion_carries_the_blends_second_choices(triage: Triage) -> None:
     assert suggestion.second_choices["category"] != suggestion.category
     assert suggestion.second_choices["subject"] != suggestion.subject
     assert Triage(word_model=False).suggest(KEBOMAS_MONEY).second_choices == {}
+
+
+PAIRS = word_model_from_dict(
+    {
+        "rule_bonus": {"category": 0.3, "subject": 0.4},
+        "category": {
+            "labels": ["kampanye", "politik_uang"],
+            "intercepts": [0.0, 0.0],
+            "weights": {"w:bagi sembako": [-1.0, 1.0]},
+        },
+        "subject": {"labels": ["peserta", "warga", "asn"], "intercepts": [0.0, 0.0, 0.0], "weights": {}},
+    }
+)
+
+
+def test_the_model_reads_two_adjacent_content_stems_as_one_feature() -> None:
+    surface, stems = ["membagikan", "sembako", "di", "desa"], ["bagi", "sembako", "di", "desa"]
+    features = model_words(surface, stems, frozenset({"di"}))
+    assert {"w:bagi", "w:sembako", "w:desa", "w:bagi sembako"} <= features
+    assert not {"w:sembako di", "w:di desa"} & features  # a pair with a stopword says nothing
+
+
+def test_a_pair_weighs_only_when_its_stems_stand_side_by_side() -> None:
+    together = PAIRS.read(surface=[], stems=["bagi", "sembako"]).decide("category", "kampanye")
+    apart = PAIRS.read(surface=[], stems=["sembako", "bagi"]).decide("category", "kampanye")
+    assert together[0] == "politik_uang"
+    assert together[1].evidence == "bagi sembako"
+    assert apart[0] == "kampanye"
+
+
+def test_training_drops_pairs_seen_in_only_one_text(tmp_path: Path) -> None:
+    rows = [
+        {"text": "Tim sukses membagikan sembako kepada warga.", "category": "politik_uang", "subject": "peserta"},
+        {"text": "Caleg membagikan sembako di Desa Sawo.", "category": "politik_uang", "subject": "peserta"},
+        {"text": "Kepala desa memasang baliho paslon.", "category": "netralitas", "subject": "kepala_desa"},
+    ]
+    (tmp_path / "set.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    features = set().union(*(e.features for e in load_examples(Triage(word_model=False), ("set.jsonl",), tmp_path)))
+    assert "w:bagi sembako" in features  # in two texts
+    assert "w:pasang baliho" not in features  # in one
+    assert "w:baliho" in features  # single stems are all kept

@@ -17,6 +17,7 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -33,10 +34,24 @@ CLOSE_CALL_PREFIX = "close call:"  # how the line starts (the app finds it in st
 
 
 def model_words(surface: Iterable[str], stems: Iterable[str], stopwords: frozenset[str]) -> frozenset[str]:
-    """The model's features: content stems and written words (both: affixes carry meaning)."""
-    feats = {f"w:{s}" for s in stems if len(s) >= 3 and s not in stopwords and not s.isdigit()}
-    feats.update(f"s:{t}" for t in surface if len(t) >= 3 and t not in stopwords and not t.isdigit())
+    """The model's features: content stems, written words (both: affixes carry meaning), and
+    adjacent content stems as one feature ("bagi sembako", "kepala dinas": word order that
+    single stems lose)."""
+    seq = list(stems)
+    feats = {f"w:{s}" for s in seq if _content(s, stopwords)}
+    feats.update(f"s:{t}" for t in surface if _content(t, stopwords))
+    feats.update(f"w:{pair}" for pair in stem_pairs(seq) if all(_content(s, stopwords) for s in pair.split(" ")))
     return frozenset(feats)
+
+
+def stem_pairs(stems: Iterable[str], heads: frozenset[str] | None = None) -> set[str]:
+    """Two adjacent stems, as the model's pair features are written; with ``heads``, only the
+    pairs starting with one of them (scoring: only pairs the training kept have weights)."""
+    return {f"{a} {b}" for a, b in pairwise(stems) if heads is None or a in heads}
+
+
+def _content(word: str, stopwords: frozenset[str]) -> bool:
+    return len(word) >= 3 and word not in stopwords and not word.isdigit()
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +163,7 @@ class WordModel:
     # both models' weights side by side, by stem and by written word: one lookup per word
     by_stem: dict[str, tuple[float, ...]]
     by_word: dict[str, tuple[float, ...]]
+    pair_heads: frozenset[str] = frozenset()  # first stems of the pairs that have weights
 
     def part(self, field: str) -> tuple[LinearModel, int]:
         """The model of one field and where its labels start in a row."""
@@ -155,7 +171,9 @@ class WordModel:
 
     def read(self, surface: Iterable[str], stems: Iterable[str]) -> Reading:
         by_stem, by_word = self.by_stem, self.by_word
-        known = [(by_stem[s], s) for s in set(stems) if s in by_stem]
+        seq = list(stems)
+        known = [(by_stem[s], s) for s in set(seq) if s in by_stem]
+        known += [(by_stem[p], p) for p in stem_pairs(seq, self.pair_heads) if p in by_stem]
         known += [(by_word[w], w) for w in set(surface) if w in by_word]
         width = len(self.category.labels) + len(self.subject.labels)
         # column sums in C (zip and sum), not a Python loop per weight
@@ -187,7 +205,8 @@ def word_model_from_dict(data: dict[str, Any]) -> WordModel:
         if len(row) != len(zero_c) + len(zero_s):
             raise ValueError(f"word model: the weights of {feature!r} need one value per label")
         (by_stem if feature[0] == "w" else by_word)[feature[2:]] = row
-    return WordModel(category, subject, by_stem, by_word)
+    heads = frozenset(feature.split(" ", 1)[0] for feature in by_stem if " " in feature)
+    return WordModel(category, subject, by_stem, by_word, heads)
 
 
 def load_word_model(data_dir: Path) -> WordModel | None:
