@@ -13,9 +13,10 @@ from tests.conftest import KEBOMAS, PASSWORD, Personas
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# two parties named, so that the reported party has a second choice to settle
 NARRATIVE = (
-    "Kepala Desa Randuagung membagikan amplop berisi uang Rp50.000 kepada warga di Desa Randuagung, "
-    "Kecamatan Kebomas, pada 26 November 2024 dan meminta mereka mencoblos paslon nomor 1."
+    "Kepala Desa Randuagung bersama tim sukses paslon nomor 1 membagikan amplop berisi uang Rp50.000 "
+    "kepada warga di Desa Randuagung, Kecamatan Kebomas, pada 26 November 2024."
 )
 
 
