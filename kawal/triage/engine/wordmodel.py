@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -38,16 +38,17 @@ def model_words(surface: Iterable[str], stems: Iterable[str], stopwords: frozens
     adjacent content stems as one feature ("bagi sembako", "kepala dinas": word order that
     single stems lose)."""
     seq = list(stems)
-    feats = {f"w:{s}" for s in seq if _content(s, stopwords)}
+    content = {s for s in seq if _content(s, stopwords)}
+    feats = {f"w:{s}" for s in content}
     feats.update(f"s:{t}" for t in surface if _content(t, stopwords))
-    feats.update(f"w:{pair}" for pair in stem_pairs(seq) if all(_content(s, stopwords) for s in pair.split(" ")))
+    feats.update(f"w:{pair}" for pair in stem_pairs(seq, content) if pair.split(" ")[1] in content)
     return frozenset(feats)
 
 
-def stem_pairs(stems: Iterable[str], heads: frozenset[str] | None = None) -> set[str]:
-    """Two adjacent stems, as the model's pair features are written; with ``heads``, only the
-    pairs starting with one of them (scoring: only pairs the training kept have weights)."""
-    return {f"{a} {b}" for a, b in pairwise(stems) if heads is None or a in heads}
+def stem_pairs(stems: Iterable[str], heads: Set[str]) -> set[str]:
+    """Two adjacent stems as the model's pair features are written, for the pairs whose first
+    stem is one of ``heads`` (scoring: the first stems of trained pairs; training: content stems)."""
+    return {f"{a} {b}" for a, b in pairwise(stems) if a in heads}
 
 
 def _content(word: str, stopwords: frozenset[str]) -> bool:
@@ -163,7 +164,7 @@ class WordModel:
     # both models' weights side by side, by stem and by written word: one lookup per word
     by_stem: dict[str, tuple[float, ...]]
     by_word: dict[str, tuple[float, ...]]
-    pair_heads: frozenset[str] = frozenset()  # first stems of the pairs that have weights
+    pair_heads: frozenset[str]  # first stems of the pairs that have weights
 
     def part(self, field: str) -> tuple[LinearModel, int]:
         """The model of one field and where its labels start in a row."""
