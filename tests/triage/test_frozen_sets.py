@@ -80,6 +80,8 @@ SETS = [
     # no TNI incident that the other sets do not hold; 13 statements (aggregate figures, appeals)
     held_out(17, "c", "065c65ea195b486c6e34b94182779c000c464481e16c9b804a02d1a2fa2091f6", max_lainnya=13,
              every_subject=False),
+    # 16 statements (closed reports, aggregate figures)
+    held_out(18, "b", "83b26e0a4e98dbbd2399f73ac49271b67e881fcdb93dd2ca0473e197346ea0ba", max_lainnya=16),
     training(1, "e42a858672e71986d366bb55f21f03f17dfb455beb64059becf98fabfd4a87bf"),
     training(2, "9497563969fb982caa4b9141c7d3df47ab5aca7197f388eff7bfdee7dc62406b"),
     training(3, "41ea3d851df9640362d89ebe38d3e572cdbe973de0e8de64eafd5949eb05b3c6"),
