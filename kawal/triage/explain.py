@@ -231,6 +231,13 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
         _close_call,
     ),
     (
+        re.compile(r"^actor model: (?P<label>\w+) (?P<p>[\d.]+)$"),
+        lambda m: _(
+            "learnt from the words around each party named, the chance that %(label)s is the reported one: "
+            "%(p)s; words for it:"
+        ) % {"label": _label(m["label"]), "p": m["p"]},
+    ),
+    (
         re.compile(r"^second choice: (?P<label>\w+) (?P<p>[\d.]+), rules: (?P<rule>\w+) \(\+(?P<w>[\d.]+)\)$"),
         lambda m: _(
             "the next most likely, by the word model and the rules together: %(label)s "

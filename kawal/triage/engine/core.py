@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .classify import classify, rules_category
+from .actors import actor_features
+from .classify import classify, rules_category, subject_hits
 from .grouping import PairWeights, group_features, load_pair_weights
 from .lexicon import DATA_DIR, Lexicon, expand, load_lexicon
 from .matcher import Matcher
@@ -119,6 +120,13 @@ class Triage:
             return frozenset()
         a = self._analyse(text)
         return model_words(a.surface, a.stems, self.lexicon.model_stopwords)
+
+    def actor_candidates(self, text: str) -> dict[str, frozenset[str]]:
+        """The actor model's features of one text, per kind of party named (what training reads)."""
+        if not isinstance(text, str) or not text.strip():
+            return {}
+        a = self._analyse(text)
+        return actor_features(subject_hits(self.matcher, a.surface), a.stems)
 
     # ------------------------------------------------------------------ grouping
     def features(self, text: str) -> frozenset[str]:
