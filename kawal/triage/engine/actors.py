@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from .matcher import Hit
+from .types import Evidence
 
 WORDS_BEFORE = 2  # "oknum", "menangkap seorang": the words before a mention
 WORDS_AFTER = 3  # "... membagikan", "... mengatakan": the words after it
 EXPLAIN_FEATURES = 3
+ACTOR_LINE = "actor model:"  # how its explanation line starts
 
 
 def _bucket(weight: float) -> str:
@@ -71,10 +73,34 @@ class ActorModel:
             out[kind] = 1.0 / (1.0 + math.exp(-z))
         return out
 
+    def read(self, hits: Sequence[Hit], stems: Sequence[str]) -> ActorReading:
+        candidates = actor_features(hits, stems)
+        return ActorReading(self, candidates, self.chances(candidates))
+
     def reasons(self, feats: frozenset[str]) -> list[str]:
         """The words around the mention that pushed most towards "reported" (for the explanation)."""
         pushes = sorted(((self.weights.get(f, 0.0), f) for f in feats if f[0] in "LR"), reverse=True)
         return [_readable(f) for w, f in pushes[:EXPLAIN_FEATURES] if w > 0.0]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorReading:
+    """What the actor model read in one text: each named party's features and chance."""
+
+    model: ActorModel
+    candidates: dict[str, frozenset[str]]
+    chances: dict[str, float]
+
+    def boosts(self) -> dict[str, float]:
+        """What each named party adds to its blended score."""
+        return {kind: self.model.weight * p for kind, p in self.chances.items()}
+
+    def line(self, subject: str) -> Evidence | None:
+        """The explanation line for the chosen party, with the words around it that weighed most."""
+        if subject not in self.chances:
+            return None
+        words = ", ".join(self.model.reasons(self.candidates[subject]))
+        return Evidence("subject", f"{ACTOR_LINE} {subject} {self.chances[subject]:.2f}", words)
 
 
 def _readable(feature: str) -> str:

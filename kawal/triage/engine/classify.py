@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .actors import actor_features
 from .context import CONTEXT_PENALTY
 from .lexicon import Lexicon
 from .matcher import Hit, Matcher
@@ -31,7 +30,6 @@ PASSIVE_NOTES = frozenset({"recipient/reporter context", "beneficiary context"})
 # word model (wordmodel.py): added to the rules' bonus where the rules read structure
 NAMED_ACTOR_BONUS = 0.3  # the rules found a named actor
 NO_INCIDENT_BONUS = 1.0  # the rules found no violation (outreach, a closed report, a denial): they decide
-ACTOR_LINE = "actor model:"  # the explanation line of the learnt ranker (actors.py)
 
 # a state facility (an official car) used by a participant with no official named is a
 # campaign-rule matter (UU 10/2016 Pasal 69 huruf h), not an abuse of office
@@ -190,8 +188,6 @@ def classify(
     subj_scores: dict[str, float] = dict.fromkeys(SUBJECTS, 0.0)
     subj_hits: dict[str, list[Hit]] = defaultdict(list)
     hits = subject_hits(matcher, surface)
-    actors = reading.model.actors if reading is not None else None
-    candidates = actor_features(hits, stems) if actors is not None else {}
     for hit in hits:
         subj_scores[hit.rule.key] += hit.weight
         subj_hits[hit.rule.key].append(hit)
@@ -348,9 +344,9 @@ def classify(
         # a party the text names as the actor is the rules' finding; the words alone
         # cannot tell who did it, so they need a clearer lead to overrule it
         extra = NO_INCIDENT_BONUS if tally else NAMED_ACTOR_BONUS if final or unknown else 0.0
-        chances = actors.chances(candidates) if actors is not None else {}
-        boosts = {k: actors.weight * p for k, p in chances.items()} if actors is not None else {}
-        chosen = reading.choices("subject", rule_subject, extra, boosts)
+        # which named party the words around each mention point to (actors.py)
+        actors = reading.model.actors.read(hits, stems) if reading.model.actors is not None else None
+        chosen = reading.choices("subject", rule_subject, extra, actors.boosts() if actors is not None else None)
         (subject, note), second["subject"] = chosen.first, chosen.second
         close_calls.append(chosen.close_call())
         if subject != rule_subject:
@@ -359,8 +355,7 @@ def classify(
             for hit in sorted(subj_hits.get(subject, []), key=lambda h: -h.weight)[:2]:
                 explanation.append(Evidence("subject", _fmt(hit), hit.evidence))
         explanation.append(note)
-        if actors is not None and subject in chances:
-            why = ", ".join(actors.reasons(candidates[subject]))
-            explanation.append(Evidence("subject", f"{ACTOR_LINE} {subject} {chances[subject]:.2f}", why))
+        if actors is not None and (line := actors.line(subject)) is not None:
+            explanation.append(line)
     explanation += [e for e in close_calls if e is not None]
     return category, subject, cat_scores, subj_scores, explanation, second
