@@ -36,6 +36,9 @@ def test_a_partys_chance_is_the_logistic_of_its_features_weights() -> None:
     assert chances["asn"] == 1 / (1 + math.exp(-2.0))
     assert chances["warga"] == 1 / (1 + math.exp(3.0))
     assert model.reasons(frozenset({"L1:oknum", "R2:tangkap", "T:asn"})) == ["oknum …"]
+    extreme = ActorModel(intercept=0.0, weights={"L1:oknum": -1e6, "R1:bagi": 1e6}, weight=1.0)
+    far = extreme.chances({"asn": frozenset({"L1:oknum"}), "warga": frozenset({"R1:bagi"})})
+    assert far["asn"] < 1e-20 and far["warga"] == 1.0  # no overflow
 
 
 MODEL = {

@@ -23,6 +23,7 @@ WORDS_BEFORE = 2  # "oknum", "menangkap seorang": the words before a mention
 WORDS_AFTER = 3  # "... membagikan", "... mengatakan": the words after it
 EXPLAIN_FEATURES = 3
 ACTOR_LINE = "actor model:"  # how its explanation line starts
+LOGIT_BOUND = 50.0
 
 
 def _bucket(weight: float) -> str:
@@ -70,7 +71,8 @@ class ActorModel:
         out = {}
         for kind, feats in candidates.items():
             z = self.intercept + sum(self.weights.get(f, 0.0) for f in feats)
-            out[kind] = 1.0 / (1.0 + math.exp(-z))
+            # bounded: a hand-edited weights file must not overflow exp() and fail a suggestion
+            out[kind] = 1.0 / (1.0 + math.exp(-max(-LOGIT_BOUND, min(LOGIT_BOUND, z))))
         return out
 
     def read(self, hits: Sequence[Hit], stems: Sequence[str]) -> ActorReading:
