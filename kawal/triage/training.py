@@ -95,8 +95,7 @@ def load_examples(triage: Triage, files: tuple[str, ...] = TRAINING_FILES, data_
         for line in (data_dir / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 item = json.loads(line)
-                features = triage.model_features(item["text"])
-                actors = triage.actor_candidates(item["text"])
+                features, actors = triage.training_features(item["text"])
                 out.append(Example(features, item["category"], item["subject"], actors))
     return _without_rare_pairs(out)
 
@@ -220,7 +219,10 @@ def _actors_differ(old: dict[str, Any] | None, new: dict[str, Any] | None) -> st
     if old is None or new is None:
         return "" if old is new else "actor model: in one model only"
     if old["weight"] != new["weight"] or abs(old["intercept"] - new["intercept"]) > TOLERANCE:
-        return f"actor model: weight or intercept differ: {old['weight']}, {old['intercept']}"
+        return (
+            f"actor model: weight or intercept differ: {old['weight']}, {old['intercept']}"
+            f" != {new['weight']}, {new['intercept']}"
+        )
     for feature in old["weights"].keys() | new["weights"].keys():
         a, b = old["weights"].get(feature, 0.0), new["weights"].get(feature, 0.0)
         if abs(a - b) > TOLERANCE:

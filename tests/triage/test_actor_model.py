@@ -21,13 +21,13 @@ CAUGHT = (
 
 
 def test_each_party_named_is_described_by_the_words_around_its_mention() -> None:
-    candidates = Triage(word_model=False).actor_candidates(CAUGHT)
+    candidates = Triage(word_model=False).training_features(CAUGHT)[1]
     assert {"warga", "asn"} <= set(candidates)
     asn, warga = candidates["asn"], candidates["warga"]
     assert {"L1:oknum", "L2:seorang", "T:asn|L1:oknum", "R1:yang", "R2:bagi", "note:actor context"} <= asn
     assert {"R1:desa", "R3:tangkap", "rank:0", "note:recipient/reporter context"} <= warga  # named first
     assert "rank:1" in asn
-    assert Triage(word_model=False).actor_candidates("") == {}
+    assert Triage(word_model=False).training_features("") == (frozenset(), {})
 
 
 def test_a_partys_chance_is_the_logistic_of_its_features_weights() -> None:

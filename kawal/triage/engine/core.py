@@ -114,19 +114,14 @@ class Triage:
             second_explanation=[why for _label, why in second.values()],
         )
 
-    def model_features(self, text: str) -> frozenset[str]:
-        """The word model's features of one text (what training reads)."""
+    def training_features(self, text: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+        """What training reads of one text, analysed once: the word model's features, and the
+        actor model's per kind of party named."""
         if not isinstance(text, str) or not text.strip():
-            return frozenset()
+            return frozenset(), {}
         a = self._analyse(text)
-        return model_words(a.surface, a.stems, self.lexicon.model_stopwords)
-
-    def actor_candidates(self, text: str) -> dict[str, frozenset[str]]:
-        """The actor model's features of one text, per kind of party named (what training reads)."""
-        if not isinstance(text, str) or not text.strip():
-            return {}
-        a = self._analyse(text)
-        return actor_features(subject_hits(self.matcher, a.surface), a.stems)
+        words = model_words(a.surface, a.stems, self.lexicon.model_stopwords)
+        return words, actor_features(subject_hits(self.matcher, a.surface), a.stems)
 
     # ------------------------------------------------------------------ grouping
     def features(self, text: str) -> frozenset[str]:
