@@ -1,7 +1,7 @@
 """Triage benchmark: accuracy on the labelled sets, then speed.
 
 Run from the repository root:
-python bench/triage_bench.py [--split dev|heldout|real_heldout|real_heldout_2 ... real_heldout_18|all|every]
+python bench/triage_bench.py [--split dev|heldout|real_heldout|real_heldout_2 ... real_heldout_19|all|every]
 Splits: ``dev`` (rules tuned on it), ``heldout`` (written for the set, not tuned on),
 ``real_heldout`` (real published cases in ``data/real_heldout.jsonl``, frozen before the
 second round of rule changes and scored once at the end; now only a reference, it has been
@@ -42,7 +42,9 @@ collected and frozen the same way in the twelfth round, scored once at its end, 
 ``real_heldout_17`` (``data/real_heldout_17.jsonl``, 70 real published cases from 29 provinces and national
 bodies, collected and frozen the same way in the thirteenth round, scored once at its start, then trained on),
 ``real_heldout_18`` (``data/real_heldout_18.jsonl``, 72 real published cases from 27 provinces, collected and
-frozen the same way in the thirteenth round, scored once at its end, then trained on).
+frozen the same way in the thirteenth round, scored once at its end, then trained on), ``real_heldout_19``
+(``data/real_heldout_19.jsonl``, 74 real published cases from 23 provinces, collected and frozen the same way
+at the start of the fourteenth round, still unseen: scored only when named).
 Speed is reported as wall time and CPU time (the machine may be shared).
 Numbers are reported, never asserted.
 """
@@ -80,10 +82,10 @@ REAL_SPLITS = (
     "real_heldout", "real_heldout_2", "real_heldout_3", "real_heldout_4", "real_heldout_5", "real_heldout_6",
     "real_heldout_7", "real_heldout_8", "real_heldout_9", "real_heldout_10", "real_heldout_11",
     "real_heldout_12", "real_heldout_13", "real_heldout_14",
-    "real_heldout_15", "real_heldout_16", "real_heldout_17", "real_heldout_18",
+    "real_heldout_15", "real_heldout_16", "real_heldout_17", "real_heldout_18", "real_heldout_19",
 )
 # sets neither the rules' author nor the word model has seen (scored, not trained or tuned on)
-UNSEEN_SPLITS: tuple[str, ...] = ()
+UNSEEN_SPLITS: tuple[str, ...] = ("real_heldout_19",)
 REGIONS_CSV = ROOT / "kawal" / "regions" / "data" / "wilayah.csv"
 ABBR = {
     "politik_uang": "uang",
