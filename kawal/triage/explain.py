@@ -280,6 +280,10 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
         lambda m: _("a tally of many cases: no single reported party"),
     ),
     (
+        re.compile(r"^a statement of counted cases \((?P<n>\d+)\): no single reported party$"),
+        lambda m: _("a statement that counts cases (%(n)s numbers of cases): no single reported party") % {"n": m["n"]},
+    ),
+    (
         re.compile(r"^similarity (?P<s>[\d.]+)$"),
         lambda m: _("same-incident score %(s)s") % {"s": m["s"]},
     ),

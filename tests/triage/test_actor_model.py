@@ -30,6 +30,18 @@ def test_each_party_named_is_described_by_the_words_around_its_mention() -> None
     assert Triage(word_model=False).training_features("") == (frozenset(), {})
 
 
+def test_each_party_is_described_by_how_near_it_is_named_to_the_violation() -> None:
+    text = (
+        "Kapolres Gresik mengatakan pihaknya masih menunggu hasil kajian Bawaslu atas laporan yang masuk pekan "
+        "lalu tentang seorang kepala desa yang membagikan amplop berisi uang kepada pemilih."
+    )
+    candidates = Triage(word_model=False).training_features(text)[1]
+    assert {"near:0", "T:kepala_desa|near:0"} <= candidates["kepala_desa"]  # named beside the act
+    assert {"near:3", "T:polri|near:3"} <= candidates["polri"]  # the speaker, far from it
+    quiet = Triage(word_model=False).training_features("Kapolres Gresik mengatakan tidak ada laporan.")[1]
+    assert "near:none" in quiet["polri"]
+
+
 def test_a_partys_chance_is_the_logistic_of_its_features_weights() -> None:
     model = ActorModel(intercept=-1.0, weights={"L1:oknum": 3.0, "R2:tangkap": -2.0}, weight=1.0)
     chances = model.chances({"asn": frozenset({"L1:oknum", "T:asn"}), "warga": frozenset({"R2:tangkap"})})

@@ -88,6 +88,10 @@ KNOWN = [
         "rekap banyak kasus dari beberapa jenis (3.00): skor pelanggaran x0.15",
     ),
     ("a tally of many cases: no single reported party", "rekap banyak kasus: tidak ada satu pihak terlapor"),
+    (
+        "a statement of counted cases (3): no single reported party",
+        "keterangan yang menghitung kasus (3 kali menyebut jumlah kasus): tidak ada satu pihak terlapor",
+    ),
     ("similarity 0.62", "skor kejadian yang sama 0.62"),
     (
         "outreach or reminder (4.50), no incident cue: categories x0.2",

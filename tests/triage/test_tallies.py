@@ -13,6 +13,17 @@ ONE_KIND_TALLY = (
     "Bawaslu Gresik mencatat 1.250 pelanggaran pemasangan alat peraga kampanye di pohon dan tiang "
     "listrik selama masa kampanye; terbanyak di Kecamatan Manyar, disusul Kecamatan Kebomas."
 )
+# a statement of counts with no violation category: the parties it lists are kinds of cases
+COUNTS_STATEMENT = (
+    "Bawaslu Gresik menerima 27 laporan dugaan pelanggaran Pilkada hingga akhir April. Empat laporan "
+    "teregistrasi, sembilan gugur karena tidak memenuhi syarat formil, dan 13 dalam perbaikan. Mayoritas "
+    "menyangkut netralitas ASN; dugaan netralitas ASN akan direkomendasikan ke instansi berwenang."
+)
+# one report about one party: a count of one is no statement of counts
+ONE_REPORT = (
+    "Bawaslu Gresik menerima satu laporan tentang kepala desa di Kecamatan Manyar yang diduga "
+    "mengajak warga memilih salah satu pasangan calon dalam pengajian."
+)
 SEKDA = (
     "Sekretaris Daerah Kabupaten Gresik dilaporkan ke Bawaslu karena mengarahkan para kepala dinas "
     "untuk mendukung salah satu pasangan calon dalam rapat di kantor bupati."
@@ -31,6 +42,18 @@ def test_a_tally_of_one_kind_keeps_its_category(triage: Triage) -> None:
     s = triage.suggest(ONE_KIND_TALLY)
     assert s.category == "kampanye"
     assert not any(e.rule.startswith("a tally") for e in s.explanation)
+
+
+def test_a_statement_counting_reports_names_no_single_party(triage: Triage) -> None:
+    s = triage.suggest(COUNTS_STATEMENT)
+    assert (s.category, s.subject) == ("lainnya", "tidak_diketahui")
+    assert any(e.rule.startswith("a statement of counted cases (") for e in s.explanation)
+
+
+def test_a_single_report_is_no_statement_of_counts(triage: Triage) -> None:
+    s = triage.suggest(ONE_REPORT)
+    assert s.subject == "kepala_desa"
+    assert not any(e.rule.startswith("a statement of counted cases") for e in s.explanation)
 
 
 def test_a_regional_secretary_is_a_civil_servant(triage: Triage) -> None:

@@ -21,6 +21,9 @@ from .types import Evidence
 
 WORDS_BEFORE = 2  # "oknum", "menangkap seorang": the words before a mention
 WORDS_AFTER = 3  # "... membagikan", "... mengatakan": the words after it
+# the reported party is often named next to the act ("kades X membagikan sembako"), a speaker or
+# the one reported to further away: distances (in words) to the nearest violation cue, as buckets
+NEAR_WORDS = (3, 8, 20)
 EXPLAIN_FEATURES = 3
 ACTOR_LINE = "actor model:"  # how its explanation line starts
 LOGIT_BOUND = 50.0
@@ -30,8 +33,17 @@ def _bucket(weight: float) -> str:
     return "0" if weight < 0.5 else "1" if weight < 1.5 else "2" if weight < 3.0 else "3"
 
 
-def actor_features(hits: Sequence[Hit], stems: Sequence[str]) -> dict[str, frozenset[str]]:
-    """Per kind of party named, the features of its strongest mention (what the ranker reads)."""
+def _nearness(kind_hits: Sequence[Hit], cues: Sequence[int]) -> str:
+    """How near the party's closest mention is to a violation cue, in words, bucketed."""
+    if not cues:
+        return "near:none"
+    d = min(abs(c - h.start) for h in kind_hits for c in cues)
+    return f"near:{next((i for i, limit in enumerate(NEAR_WORDS) if d <= limit), len(NEAR_WORDS))}"
+
+
+def actor_features(hits: Sequence[Hit], stems: Sequence[str], cues: Sequence[int] = ()) -> dict[str, frozenset[str]]:
+    """Per kind of party named, the features of its strongest mention (what the ranker reads),
+    and how near any of its mentions comes to one of ``cues`` (where violation cues start)."""
     by_kind: dict[str, list[Hit]] = {}
     for hit in hits:
         by_kind.setdefault(hit.rule.key, []).append(hit)
@@ -54,6 +66,8 @@ def actor_features(hits: Sequence[Hit], stems: Sequence[str]) -> dict[str, froze
         for off in range(WORDS_AFTER):
             if end + off < len(stems):
                 context.add(f"R{off + 1}:{stems[end + off]}")
+        near = _nearness(kind_hits, cues)
+        context.add(near)
         feats |= context | {f"T:{kind}|{c}" for c in context}
         out[kind] = frozenset(feats)
     return out
@@ -75,8 +89,8 @@ class ActorModel:
             out[kind] = 1.0 / (1.0 + math.exp(-max(-LOGIT_BOUND, min(LOGIT_BOUND, z))))
         return out
 
-    def read(self, hits: Sequence[Hit], stems: Sequence[str]) -> ActorReading:
-        candidates = actor_features(hits, stems)
+    def read(self, hits: Sequence[Hit], stems: Sequence[str], cues: Sequence[int] = ()) -> ActorReading:
+        candidates = actor_features(hits, stems, cues)
         return ActorReading(self, candidates, self.chances(candidates))
 
     def reasons(self, feats: frozenset[str]) -> list[str]:

@@ -11,7 +11,16 @@ from collections import defaultdict
 from .context import CONTEXT_PENALTY
 from .lexicon import Lexicon
 from .matcher import Hit, Matcher
-from .structure import ANONYMOUS_BYSTANDERS, CLOSED, OUTREACH_FACTOR, TALLY, case_tally, doer_named, no_violation
+from .structure import (
+    ANONYMOUS_BYSTANDERS,
+    CLOSED,
+    OUTREACH_FACTOR,
+    TALLY,
+    case_tally,
+    counts_statement,
+    doer_named,
+    no_violation,
+)
 from .text import noun_form
 from .types import CATEGORIES, SUBJECTS, Evidence
 from .wordmodel import Reading
@@ -79,6 +88,21 @@ def _apposition(hits: list[Hit]) -> list[Hit]:
             h.best *= CONTEXT_PENALTY
             h.note = "apposition"
     return hits
+
+
+def _positions(matcher: Matcher, stems: list[str]) -> dict[str, list[int]]:
+    """Where each stem that some rule mentions occurs (what the matcher looks rules up in)."""
+    rule_words = matcher.stem_words
+    pos: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(stems):
+        if s in rule_words:
+            pos[s].append(i)
+    return pos
+
+
+def category_cues(matcher: Matcher, surface: list[str], stems: list[str]) -> list[int]:
+    """Where the violation cues of a text start (the actor model reads how near each party is)."""
+    return [hit.start for hit in matcher.hits("cat", surface, stems, _positions(matcher, stems))]
 
 
 def subject_hits(matcher: Matcher, surface: list[str]) -> list[Hit]:
@@ -169,15 +193,11 @@ def classify(
     """
     second: dict[str, tuple[str, Evidence]] = {}
     close_calls: list[Evidence | None] = []  # the blend's choices that its second choice came close to
-    rule_words = matcher.stem_words
-    pos: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(stems):
-        if s in rule_words:
-            pos[s].append(i)
-
+    pos = _positions(matcher, stems)
     cat_scores: dict[str, float] = dict.fromkeys(CATEGORIES, 0.0)
     cat_hits: dict[str, list[tuple[Hit | None, str, float]]] = defaultdict(list)
-    for hit in matcher.hits("cat", surface, stems, pos):
+    cues = matcher.hits("cat", surface, stems, pos)
+    for hit in cues:
         cat_scores[hit.rule.key] += hit.weight
         cat_hits[hit.rule.key].append((hit, _fmt(hit), hit.weight))
     if amount_count:
@@ -308,9 +328,11 @@ def classify(
         and not doer_named(matcher, surface, stems, ANONYMOUS_BYSTANDERS)
     ):
         unknown = [h for h in matcher.hits("anonymous", surface, stems, pos) if h.weight >= UNKNOWN_MIN]
-    if tally:
+    # a text read as no violation that counts cases lists kinds of cases, not one party
+    statement = None if tally or category != "lainnya" else counts_statement(surface)
+    if tally or statement is not None:
         subject = "tidak_diketahui"
-        explanation.append(Evidence("subject", "a tally of many cases: no single reported party", ""))
+        explanation.append(statement or Evidence("subject", "a tally of many cases: no single reported party", ""))
     elif unknown:
         # "dirusak orang tak dikenal": named pairs or organisers are owners or finders here
         best = max(unknown, key=lambda h: (h.weight, -h.start))
@@ -343,9 +365,13 @@ def classify(
         rule_subject = subject
         # a party the text names as the actor is the rules' finding; the words alone
         # cannot tell who did it, so they need a clearer lead to overrule it
-        extra = NO_INCIDENT_BONUS if tally else NAMED_ACTOR_BONUS if final or unknown else 0.0
+        extra = NO_INCIDENT_BONUS if tally or statement else NAMED_ACTOR_BONUS if final or unknown else 0.0
         # which named party the words around each mention point to (actors.py)
-        actors = reading.model.actors.read(hits, stems) if reading.model.actors is not None else None
+        actors = (
+            reading.model.actors.read(hits, stems, [h.start for h in cues])
+            if reading.model.actors is not None
+            else None
+        )
         chosen = reading.choices("subject", rule_subject, extra, actors.boosts() if actors is not None else None)
         (subject, note), second["subject"] = chosen.first, chosen.second
         close_calls.append(chosen.close_call())

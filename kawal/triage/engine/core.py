@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .actors import actor_features
-from .classify import classify, rules_category, subject_hits
+from .classify import category_cues, classify, rules_category, subject_hits
 from .grouping import PairWeights, group_features, load_pair_weights
 from .lexicon import DATA_DIR, Lexicon, expand, load_lexicon
 from .matcher import Matcher
@@ -121,7 +121,8 @@ class Triage:
             return frozenset(), {}
         a = self._analyse(text)
         words = model_words(a.surface, a.stems, self.lexicon.model_stopwords)
-        return words, actor_features(subject_hits(self.matcher, a.surface), a.stems)
+        cues = category_cues(self.matcher, a.surface, a.stems)
+        return words, actor_features(subject_hits(self.matcher, a.surface), a.stems, cues)
 
     # ------------------------------------------------------------------ grouping
     def features(self, text: str) -> frozenset[str]:
