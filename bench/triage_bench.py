@@ -44,7 +44,7 @@ bodies, collected and frozen the same way in the thirteenth round, scored once a
 ``real_heldout_18`` (``data/real_heldout_18.jsonl``, 72 real published cases from 27 provinces, collected and
 frozen the same way in the thirteenth round, scored once at its end, then trained on), ``real_heldout_19``
 (``data/real_heldout_19.jsonl``, 74 real published cases from 23 provinces, collected and frozen the same way
-at the start of the fourteenth round, still unseen: scored only when named).
+in the fourteenth round, scored once mid-round, then trained on).
 Speed is reported as wall time and CPU time (the machine may be shared).
 Numbers are reported, never asserted.
 """
@@ -85,7 +85,7 @@ REAL_SPLITS = (
     "real_heldout_15", "real_heldout_16", "real_heldout_17", "real_heldout_18", "real_heldout_19",
 )
 # sets neither the rules' author nor the word model has seen (scored, not trained or tuned on)
-UNSEEN_SPLITS: tuple[str, ...] = ("real_heldout_19",)
+UNSEEN_SPLITS: tuple[str, ...] = ()
 REGIONS_CSV = ROOT / "kawal" / "regions" / "data" / "wilayah.csv"
 ABBR = {
     "politik_uang": "uang",
@@ -335,7 +335,7 @@ def word_model_report(t: Triage, items: list[dict[str, Any]], unseen: list[str])
         close_call_report(close_call_marks(suggestions, sel), f"{name} (unseen)")
     close_call_report(marks, f"the {len(rows)} left-out sets")
     print("(the rules were tuned on real_heldout_2 to _5 after their first scoring and, less, on the later sets:"
-          " the rules' own numbers there are optimistic; real_heldout_6 to _18 were scored once unseen,"
+          " the rules' own numbers there are optimistic; real_heldout_6 to _19 were scored once unseen,"
           " then trained on)")
 
 
