@@ -231,6 +231,14 @@ PATTERNS: list[tuple[re.Pattern[str], Rewrite]] = [
         _close_call,
     ),
     (
+        re.compile(r"^close call: (?P<c>\w+) with (?P<s>\w+) is rare \((?P<share>[\d.]+)\)$"),
+        lambda m: _(
+            "not sure: %(category)s with %(subject)s as the reported party is rare in the labelled cases "
+            "(%(share)s of that category's texts): one of the two is probably wrong; check the second choices"
+        )
+        % {"category": _category(m["c"]), "subject": _subject(m["s"]), "share": f"{float(m['share']):.1%}"},
+    ),
+    (
         re.compile(r"^actor model: (?P<label>\w+) (?P<p>[\d.]+)$"),
         lambda m: _(
             "learnt from the words around each party named, the chance that %(label)s is the reported one: "

@@ -151,6 +151,17 @@ def fit_actors(examples: list[Example], c: float = ACTOR_C) -> dict[str, Any]:
     }
 
 
+def label_pairs(examples: list[Example]) -> dict[str, dict[str, float]]:
+    """Per category, the share of its labelled texts reported against each party (what the
+    blend reads a rare pair from, ``wordmodel.rare_pair_switch``)."""
+    totals = Counter(e.category for e in examples)
+    pairs = Counter((e.category, e.subject) for e in examples)
+    return {
+        c: {s: round(n / totals[c], DECIMALS) for (c2, s), n in sorted(pairs.items()) if c2 == c}
+        for c in sorted(totals)
+    }
+
+
 def train(triage: Triage, files: tuple[str, ...] = TRAINING_FILES, data_dir: Path = DATA_DIR) -> dict[str, Any]:
     examples = load_examples(triage, files, data_dir)
     return {
@@ -158,6 +169,7 @@ def train(triage: Triage, files: tuple[str, ...] = TRAINING_FILES, data_dir: Pat
         "C": C,
         "rule_bonus": RULE_BONUS,
         "label_priors": LABEL_PRIORS,
+        "label_pairs": label_pairs(examples),
         "category": fit(examples, "category"),
         "subject": fit(examples, "subject"),
         "actors": fit_actors(examples),
@@ -201,7 +213,7 @@ def differs_from_committed(model: dict[str, Any], data_dir: Path = DATA_DIR) -> 
     if not path.exists():
         return f"{path} is missing"
     committed = json.loads(path.read_text(encoding="utf-8"))
-    for key in ("trained_on", "C", "rule_bonus", "label_priors"):
+    for key in ("trained_on", "C", "rule_bonus", "label_priors", "label_pairs"):
         if committed.get(key) != model[key]:
             return f"{key}: {committed.get(key)} != {model[key]}"
     for field in FIELDS:

@@ -29,6 +29,11 @@ KNOWN = [
         "belum pasti: Peserta/pasangan calon atau tim kampanye hanya unggul 0.19 atas “Tidak diketahui”; "
         "bila teks tidak menyebut siapa pelakunya, tolak saran ini",
     ),
+    (
+        "close call: kampanye with kepala_desa is rare (0.002)",
+        "belum pasti: Pelanggaran aturan kampanye dengan terlapor Kepala desa/lurah jarang ada dalam data "
+        "berlabel (0.2% dari teks kategori itu): salah satunya mungkin keliru; periksa pilihan kedua",
+    ),
     ("forum:dkpp (+3.00)", "lembaga yang hanya memeriksa penyelenggara “dkpp” (bobot +3.00)"),
     (
         "subj:kepala desa (+0.30, recipient/reporter context)",

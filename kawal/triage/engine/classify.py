@@ -23,7 +23,7 @@ from .structure import (
 )
 from .text import noun_form
 from .types import CATEGORIES, SUBJECTS, Evidence
-from .wordmodel import Reading
+from .wordmodel import Reading, rare_pair_lines
 
 SUBJECT_MIN = 1.0  # an actor needs one mention worth this much to be suggested
 SUBJECT_MIN_LAINNYA = 2.0  # ... and more when the text is not about a violation
@@ -375,6 +375,8 @@ def classify(
         chosen = reading.choices("subject", rule_subject, extra, actors.boosts() if actors is not None else None)
         (subject, note), second["subject"] = chosen.first, chosen.second
         close_calls.append(chosen.close_call())
+        # a category and a party the labelled sets seldom pair: one of the two is probably wrong
+        close_calls += rare_pair_lines(category, subject, reading.model.pairs)
         if subject != rule_subject:
             # the rules' reasons were for another party: only the model's line explains it
             explanation = [e for e in explanation if e.field != "subject"]
