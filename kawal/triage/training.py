@@ -153,7 +153,7 @@ def fit_actors(examples: list[Example], c: float = ACTOR_C) -> dict[str, Any]:
 
 def label_pairs(examples: list[Example]) -> dict[str, dict[str, float]]:
     """Per category, the share of its labelled texts reported against each party (what the
-    blend reads a rare pair from, ``wordmodel.rare_pair_switch``)."""
+    blend reads a rare pair from, ``wordmodel.rare_pair_lines``)."""
     totals = Counter(e.category for e in examples)
     pairs = Counter((e.category, e.subject) for e in examples)
     return {
