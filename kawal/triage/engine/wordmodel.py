@@ -17,7 +17,6 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -193,7 +192,7 @@ class WordModel:
     pair_heads: frozenset[str]  # first stems of the pairs that have weights
     actors: ActorModel | None  # which named party is the reported one (None: a model trained without it)
     # per category, the share of its labelled texts reported against each party (rare_pair_lines)
-    pairs: Mapping[str, Mapping[str, float]] = dataclass_field(default_factory=dict)
+    pairs: Mapping[str, Mapping[str, float]]
 
     def part(self, field: str) -> tuple[LinearModel, int]:
         """The model of one field and where its labels start in a row."""
