@@ -31,6 +31,9 @@ def _rows(case: Case) -> list[dict[str, Any]]:
     place_codes = [s.value for s in suggestions if s.field == Field.PLACE]
     regions = {r.code: r for r in Region.objects.filter(code__in=place_codes)}
     categories, subjects = dict(Category.choices), dict(PartyType.choices)
+    # a first choice of "unknown" is not offered (it is what a case has without a choice), so its
+    # second choice stands alone and says so
+    with_first = {s.field for s in suggestions if s.rank == FIRST_CHOICE}
     rows = []
     for s in suggestions:
         if s.field == Field.CATEGORY:
@@ -44,6 +47,7 @@ def _rows(case: Case) -> list[dict[str, Any]]:
             label = f"{s.other_case.tracking_code} · {s.other_case.title}" if s.other_case else s.value
         rows.append({
             "suggestion": s, "label": label, "pending": s.status == Status.PENDING, "second": s.rank == SECOND_CHOICE,
+            "alone": s.rank == SECOND_CHOICE and s.field not in with_first,
             "close_call": s.rank == FIRST_CHOICE and services.is_close_call(s.explanation),
         })
     return rows

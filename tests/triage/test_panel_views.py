@@ -148,3 +148,16 @@ def test_read_again_creates_suggestions_for_an_older_case(
 def test_case_page_loads_the_panel(case: Case, personas: Personas, client_for: Callable[..., Client]) -> None:
     html = client_for(personas.panwascam_kebomas).get(reverse("cases:detail", args=[case.pk])).content.decode()
     assert f'hx-get="{reverse("triage:case_panel", args=[case.pk])}"' in html
+
+
+def test_a_second_choice_without_a_first_says_the_first_was_unknown(
+    case: Case, personas: Personas, client_for: Callable[..., Client]
+) -> None:
+    # triage's first choice of reported party was "unknown": not offered (it is the case's value)
+    Suggestion.objects.filter(case=case, field=Field.SUBJECT).delete()
+    Suggestion.objects.create(case=case, field=Field.SUBJECT, value="asn", rank=2, explanation=[])
+    html = client_for(personas.panwascam_kebomas).get(reverse("triage:case_panel", args=[case.pk])).content.decode()
+    row = html.split('data-testid="suggestion-subject-second"')[1].split("</tr>")[0]
+    assert "Jenis terlapor" in row and "pilihan kedua; pilihan pertama triase: tidak diketahui" in row
+    category_row = html.split('data-testid="suggestion-category-second"')[1].split("</tr>")[0]
+    assert "atau, pilihan kedua" in category_row  # a second choice under its first stays as it was
