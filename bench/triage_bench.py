@@ -1,7 +1,7 @@
 """Triage benchmark: accuracy on the labelled sets, then speed.
 
 Run from the repository root:
-python bench/triage_bench.py [--split dev|heldout|real_heldout|real_heldout_2 ... real_heldout_19|all|every]
+python bench/triage_bench.py [--split dev|heldout|real_heldout|real_heldout_2 ... real_heldout_20|all|every]
 Splits: ``dev`` (rules tuned on it), ``heldout`` (written for the set, not tuned on),
 ``real_heldout`` (real published cases in ``data/real_heldout.jsonl``, frozen before the
 second round of rule changes and scored once at the end; now only a reference, it has been
@@ -44,7 +44,9 @@ bodies, collected and frozen the same way in the thirteenth round, scored once a
 ``real_heldout_18`` (``data/real_heldout_18.jsonl``, 72 real published cases from 27 provinces, collected and
 frozen the same way in the thirteenth round, scored once at its end, then trained on), ``real_heldout_19``
 (``data/real_heldout_19.jsonl``, 74 real published cases from 23 provinces, collected and frozen the same way
-in the fourteenth round, scored once mid-round, then trained on).
+in the fourteenth round, scored once mid-round, then trained on), ``real_heldout_20``
+(``data/real_heldout_20.jsonl``, 81 real published cases from 24 provinces, collected and frozen the same way
+at the start of the fifteenth round, unseen until scored).
 Speed is reported as wall time and CPU time (the machine may be shared).
 Numbers are reported, never asserted.
 """
@@ -83,9 +85,10 @@ REAL_SPLITS = (
     "real_heldout_7", "real_heldout_8", "real_heldout_9", "real_heldout_10", "real_heldout_11",
     "real_heldout_12", "real_heldout_13", "real_heldout_14",
     "real_heldout_15", "real_heldout_16", "real_heldout_17", "real_heldout_18", "real_heldout_19",
+    "real_heldout_20",
 )
 # sets neither the rules' author nor the word model has seen (scored, not trained or tuned on)
-UNSEEN_SPLITS: tuple[str, ...] = ()
+UNSEEN_SPLITS: tuple[str, ...] = ("real_heldout_20",)
 REGIONS_CSV = ROOT / "kawal" / "regions" / "data" / "wilayah.csv"
 ABBR = {
     "politik_uang": "uang",

@@ -83,6 +83,8 @@ SETS = [
     # 16 statements (closed reports, aggregate figures)
     held_out(18, "b", "83b26e0a4e98dbbd2399f73ac49271b67e881fcdb93dd2ca0473e197346ea0ba", max_lainnya=16),
     held_out(19, "a", "acc175b27c91bd0e75b55efb8d41dba97bb3e8b839af45b42badfdd61ec115f3"),
+    # 19 statements (outreach, appeals, closed reports, aggregate figures)
+    held_out(20, "q", "193df8610445cafb4f9cc98a719e06abf59ef1384bf519697b9a19b5c2972a09", max_lainnya=19),
     training(1, "e42a858672e71986d366bb55f21f03f17dfb455beb64059becf98fabfd4a87bf"),
     training(2, "9497563969fb982caa4b9141c7d3df47ab5aca7197f388eff7bfdee7dc62406b"),
     training(3, "41ea3d851df9640362d89ebe38d3e572cdbe973de0e8de64eafd5949eb05b3c6"),
