@@ -106,3 +106,20 @@ def test_training_learns_which_context_marks_the_reported_party(tmp_path: Path) 
     write(model, tmp_path)
     written = json.loads((tmp_path / "wordmodel.json").read_text(encoding="utf-8"))["actors"]
     assert actor_model_from_dict(written) == ActorModel(actors["intercept"], actors["weights"], actors["weight"])
+
+
+def test_a_doer_the_text_calls_unknown_or_leaves_out_is_weighed_like_a_named_party() -> None:
+    rules = Triage(word_model=False)
+    unknown = rules.training_features("Baliho paslon di Desa Kebomas dirusak orang tak dikenal pada malam hari.")[1]
+    assert {"T:tidak_diketahui", "T:tidak_diketahui|R1:pada", "L1:rusak"} <= unknown["tidak_diketahui"]
+    left_out = rules.training_features("Tim paslon melaporkan baliho mereka dirobek di Jalan Veteran.")[1]
+    assert {"T:tidak_diketahui|near:0", "L1:mereka"} <= left_out["tidak_diketahui"]
+    named = rules.training_features("Kepala desa membagikan amplop kepada pemilih.")[1]
+    assert "tidak_diketahui" not in named
+    # and the model's chance for it is added to that label's blended score
+    model = dict(MODEL, subject={**MODEL["subject"], "labels": ["asn", "warga", "tidak_diketahui"]})
+    model["actors"] = {"intercept": -1.0, "weight": 1.0, "weights": {"T:tidak_diketahui": 4.0}}
+    rules.word_model = word_model_from_dict(model)
+    suggestion = rules.suggest("Baliho paslon di Desa Kebomas dirusak orang tak dikenal pada malam hari.")
+    assert suggestion.subject == "tidak_diketahui"
+    assert any(e.rule.startswith("actor model: tidak_diketahui") for e in suggestion.explanation)

@@ -123,6 +123,17 @@ def subject_hits(matcher: Matcher, surface: list[str]) -> list[Hit]:
     return _apposition(matcher.hits("subj", surface, nouns, npos))
 
 
+def actor_candidates(
+    matcher: Matcher, surface: list[str], stems: list[str], named: list[Hit], pos: dict[str, list[int]] | None = None
+) -> list[Hit]:
+    """The parties the actor model weighs: those the text names, and, as ``tidak_diketahui``, a
+    doer it calls unknown ("orang tak dikenal") or leaves out ("balihonya dirobek"). The words
+    around those say who is reported as much as the words around a named party do."""
+    pos = _positions(matcher, stems) if pos is None else pos
+    unnamed = [h for kind in ("unknown", "anonymous") for h in matcher.hits(kind, surface, stems, pos)]
+    return named + [h for h in unnamed if h.weight >= UNKNOWN_MIN]
+
+
 def _route(lex: Lexicon, actor: str, hits: list[Hit]) -> str:
     """The category of an actor's partisan acts: its route, or its strongest phrase's ("official")."""
     strongest = max(hits, key=lambda h: (h.weight, -h.start))
@@ -366,9 +377,10 @@ def classify(
         # a party the text names as the actor is the rules' finding; the words alone
         # cannot tell who did it, so they need a clearer lead to overrule it
         extra = NO_INCIDENT_BONUS if tally or statement else NAMED_ACTOR_BONUS if final or unknown else 0.0
-        # which named party the words around each mention point to (actors.py)
+        # which party the words around each mention point to (actors.py)
+        parties = actor_candidates(matcher, surface, stems, hits, pos)
         actors = (
-            reading.model.actors.read(hits, stems, [h.start for h in cues])
+            reading.model.actors.read(parties, stems, [h.start for h in cues])
             if reading.model.actors is not None
             else None
         )
