@@ -39,6 +39,7 @@ TRAINING_FILES = (
     "real_heldout_17.jsonl",
     "real_heldout_18.jsonl",
     "real_heldout_19.jsonl",
+    "real_heldout_20.jsonl",
     # collected for training only (never scored as unseen text)
     "real_train_1.jsonl",
     "real_train_2.jsonl",
@@ -55,7 +56,7 @@ TRAINING_FILES = (
     "real_train_13.jsonl",
 )
 # collected and frozen, still to be scored once as unseen text: never trained on
-UNSEEN_FILES: tuple[str, ...] = ("real_heldout_20.jsonl",)
+UNSEEN_FILES: tuple[str, ...] = ()
 # chosen by leaving one real set out at a time (C and the subject bonus with real_heldout_2, _3,
 # _4; re-checked with 27 sets after stem pairs joined the features, when the category bonus
 # fell from 0.5 to 0.3: the model had learnt from 27 sets what the rules' category adds; the
