@@ -172,3 +172,21 @@ def test_campaign_props_torn_down_by_nobody_named_have_an_unknown_author(rules: 
 def test_campaign_props_torn_down_by_a_named_citizen_are_the_citizens_act(rules: Triage) -> None:
     s = rules.suggest("Polisi membekuk dua pemuda berinisial AP dan YS yang merusak baliho paslon 1 di Desa Sawo.")
     assert (s.category, s.subject) == ("kampanye", "warga")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ketua KPU Gresik Aminatus Zahroh di Kebomas menjelaskan, pemungutan suara ulang di TPS 5 Desa Sawo "
+        "digelar karena pemilih dari luar kabupaten ikut mencoblos.",
+        "Ketua KPU Gresik Aminatus Zahroh, Senin (2/12/2024), menyebut pemungutan suara ulang di TPS 5 Desa Sawo "
+        "digelar karena pemilih dari luar kabupaten ikut mencoblos.",
+    ],
+)
+def test_a_speaker_named_with_a_name_place_or_date_before_the_verb_is_not_the_reported_party(
+    rules: Triage, text: str
+) -> None:
+    s = rules.suggest(text)
+    assert s.category == "pemungutan_suara"
+    assert s.subject_scores["penyelenggara"] < 1.0  # the speaker's weight, not an actor's 3.0
+    assert s.subject == "warga"

@@ -98,9 +98,17 @@ REPORTER_NEXT = (
     # ... or a speaker ("Kapolres membenarkan ...", "Camat menjelaskan ...")
     | {"mengatakan", "menjelaskan", "membenarkan", "menegaskan", "mengungkapkan", "menuturkan"}
 )
+# a speaker is often named with a name, a place or a date before the verb ("Ketua KPU Barsel
+# Roslina di Buntok menjelaskan", "Camat X, Senin (2/12), menyebut"): a speaking verb counts
+# further on too when it is the first verb after the actor
+SPEAKER_VERBS = frozenset(
+    {"mengatakan", "menjelaskan", "membenarkan", "menegaskan", "mengungkapkan", "menuturkan", "menyebut",
+     "menyebutkan", "menyatakan", "menerangkan", "memaparkan"}
+)
+FIRST_VERB_REPORTER = FINDER_VERBS | SPEAKER_VERBS
 REPORTER_LOOKAHEAD = 3  # "Polres Gresik Kota menangkap": the verb may follow a name
-# "Pengawas TPS 33 Rawamangun, Pulo Gadung, Jakarta Timur, melaporkan": a finding or reporting
-# verb further on counts when it is the first verb after the actor
+# "Pengawas TPS 33 Rawamangun, Pulo Gadung, Jakarta Timur, melaporkan": a finding, reporting or
+# speaking verb further on counts when it is the first verb after the actor
 FINDER_LOOKAHEAD = 10
 VERB_PREFIXES = ("me", "di", "ber", "ter")
 CONTEXT_PENALTY = 0.3
@@ -198,9 +206,10 @@ def _hoax_before(surface: list[str], start: int) -> bool:
 
 
 def _finder_verb_first(words: list[str]) -> bool:
-    """The first verb-like word among ``words`` finds or reports (not "membagikan ... lalu melaporkan")."""
+    """The first verb-like word among ``words`` finds, reports or speaks (not "membagikan ... lalu
+    melaporkan")."""
     for w in words:
-        if w in FINDER_VERBS:
+        if w in FIRST_VERB_REPORTER:
             return True
         if len(w) >= 5 and w.startswith(VERB_PREFIXES):
             return False
