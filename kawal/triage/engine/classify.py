@@ -123,15 +123,23 @@ def subject_hits(matcher: Matcher, surface: list[str]) -> list[Hit]:
     return _apposition(matcher.hits("subj", surface, nouns, npos))
 
 
-def actor_candidates(
-    matcher: Matcher, surface: list[str], stems: list[str], named: list[Hit], pos: dict[str, list[int]] | None = None
-) -> list[Hit]:
-    """The parties the actor model weighs: those the text names, and, as ``tidak_diketahui``, a
-    doer it calls unknown ("orang tak dikenal") or leaves out ("balihonya dirobek"). The words
-    around those say who is reported as much as the words around a named party do."""
+def unnamed_doers(
+    matcher: Matcher, surface: list[str], stems: list[str], pos: dict[str, list[int]] | None = None
+) -> tuple[list[Hit], list[Hit]]:
+    """A doer the text calls unknown ("orang tak dikenal"), and acts it tells without a doer
+    ("balihonya dirobek"), as ``tidak_diketahui`` hits (a denied one does not count)."""
     pos = _positions(matcher, stems) if pos is None else pos
-    unnamed = [h for kind in ("unknown", "anonymous") for h in matcher.hits(kind, surface, stems, pos)]
-    return named + [h for h in unnamed if h.weight >= UNKNOWN_MIN]
+    said = [h for h in matcher.hits("unknown", surface, stems, pos) if h.weight >= UNKNOWN_MIN]
+    left_out = [h for h in matcher.hits("anonymous", surface, stems, pos) if h.weight >= UNKNOWN_MIN]
+    return said, left_out
+
+
+def actor_candidates(named: list[Hit], unnamed: tuple[list[Hit], list[Hit]]) -> list[Hit]:
+    """The parties the actor model weighs: those the text names, and an unnamed doer
+    (``unnamed_doers``). The words around those say who is reported as much as the words
+    around a named party do."""
+    said, left_out = unnamed
+    return named + said + left_out
 
 
 def _route(lex: Lexicon, actor: str, hits: list[Hit]) -> str:
@@ -329,16 +337,15 @@ def classify(
         # in a neutrality, an organiser's or an abuse-of-office matter the pair is the one backed,
         # not the one reported
         final["peserta"] *= BENEFICIARY_FACTOR
-    unknown = [] if about == "lainnya" else [
-        h for h in matcher.hits("unknown", surface, stems, pos) if h.weight >= UNKNOWN_MIN
-    ]
+    unnamed = unnamed_doers(matcher, surface, stems, pos)
+    unknown = [] if about == "lainnya" else unnamed[0]
     if (
         not unknown
         and about != "lainnya"
         and not set(final) - ANONYMOUS_BYSTANDERS
         and not doer_named(matcher, surface, stems, ANONYMOUS_BYSTANDERS)
     ):
-        unknown = [h for h in matcher.hits("anonymous", surface, stems, pos) if h.weight >= UNKNOWN_MIN]
+        unknown = unnamed[1]
     # a text read as no violation that counts cases lists kinds of cases, not one party
     statement = None if tally or category != "lainnya" else counts_statement(surface)
     if tally or statement is not None:
@@ -378,9 +385,8 @@ def classify(
         # cannot tell who did it, so they need a clearer lead to overrule it
         extra = NO_INCIDENT_BONUS if tally or statement else NAMED_ACTOR_BONUS if final or unknown else 0.0
         # which party the words around each mention point to (actors.py)
-        parties = actor_candidates(matcher, surface, stems, hits, pos)
         actors = (
-            reading.model.actors.read(parties, stems, [h.start for h in cues])
+            reading.model.actors.read(actor_candidates(hits, unnamed), stems, [h.start for h in cues])
             if reading.model.actors is not None
             else None
         )

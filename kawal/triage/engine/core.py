@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .actors import actor_features
-from .classify import actor_candidates, category_cues, classify, rules_category, subject_hits
+from .classify import actor_candidates, category_cues, classify, rules_category, subject_hits, unnamed_doers
 from .grouping import PairWeights, group_features, load_pair_weights
 from .lexicon import DATA_DIR, Lexicon, expand, load_lexicon
 from .matcher import Matcher
@@ -122,7 +122,8 @@ class Triage:
         a = self._analyse(text)
         words = model_words(a.surface, a.stems, self.lexicon.model_stopwords)
         cues = category_cues(self.matcher, a.surface, a.stems)
-        parties = actor_candidates(self.matcher, a.surface, a.stems, subject_hits(self.matcher, a.surface))
+        named = subject_hits(self.matcher, a.surface)
+        parties = actor_candidates(named, unnamed_doers(self.matcher, a.surface, a.stems))
         return words, actor_features(parties, a.stems, cues)
 
     # ------------------------------------------------------------------ grouping
